@@ -1,0 +1,150 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const CHECKED_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+/** Larger files are declined: a summary is never this big, and the rest still gets checked. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface InputProblem {
+  file: string;
+  message: { zh: string; en: string };
+}
+
+/** Files, folders (recursively, summaries only) and globs (`*`, `**`, `?`) to a sorted file list. */
+export function expandInputs(inputs: string[], cwd: string): { files: string[]; problems: InputProblem[]; fromFolders: Set<string> } {
+  const files = new Set<string>();
+  const fromFolders = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    if (/[*?]/.test(input)) {
+      const matches = expandGlob(input, cwd);
+      if (!matches.length) problems.push({ file: input, message: { zh: '没有文件与此模式匹配', en: 'no file matches this pattern' } });
+      matches.forEach((f) => files.add(f));
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      problems.push({ file: input, message: { zh: '文件或目录不存在', en: 'no such file or folder' } });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      for (const found of walk(absolute)) {
+        if (!files.has(found)) fromFolders.add(found);
+        files.add(found);
+      }
+    } else {
+      files.add(absolute);
+      fromFolders.delete(absolute);
+    }
+  }
+  return { files: [...files].sort(), problems, fromFolders };
+}
+
+function walk(directory: string): string[] {
+  const found: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) found.push(...walk(full));
+    } else if (entry.isFile() && CHECKED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+function expandGlob(pattern: string, cwd: string): string[] {
+  const normalized = pattern.split(path.sep).join('/');
+  const segments = normalized.split('/');
+  const firstWild = segments.findIndex((s) => /[*?]/.test(s));
+  const base = path.resolve(cwd, segments.slice(0, firstWild).join('/') || '.');
+  const regex = globToRegExp(segments.slice(firstWild).join('/'));
+  return walkAll(base).filter((file) => regex.test(path.relative(base, file).split(path.sep).join('/')));
+}
+
+function walkAll(directory: string): string[] {
+  const found: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) found.push(...walkAll(full));
+    } else if (entry.isFile()) found.push(full);
+  }
+  return found;
+}
+
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      source += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: { zh: string; en: string } };
+
+/** Reads a text file strictly: binary, invalid UTF-8 and oversized files are declined with a reason. */
+export function readTextFile(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      return { ok: false, message: { zh: `文件过大（${(size / 1048576).toFixed(1)} MB），未检查`, en: `file too large (${(size / 1048576).toFixed(1)} MB), not checked` } };
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, message: { zh: `无法读取：${(error as Error).message}`, en: `cannot read: ${(error as Error).message}` } };
+  }
+  if (bytes.includes(0)) return { ok: false, message: { zh: '是二进制文件，未检查', en: 'binary file, not checked' } };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { ok: false, message: { zh: '不是有效的 UTF-8 文本（如为 GBK 编码，请先转换为 UTF-8），未检查', en: 'not valid UTF-8 text (convert GBK files to UTF-8 first), not checked' } };
+  }
+}
+
+/**
+ * Writes through a temporary file and a rename, so an interrupted write never leaves half a file.
+ * The file's mode is kept.
+ */
+export function writeFileAtomically(file: string, text: string): void {
+  // root may write anywhere: the mode bits are what says the user meant the file to stay as it is
+  if ((fs.statSync(file).mode & 0o222) === 0) throw new ReadOnlyError(file);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(temporary, text, { mode });
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+export class ReadOnlyError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is read-only`);
+  }
+}

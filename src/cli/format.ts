@@ -1,0 +1,98 @@
+import { ALL_RULES, LineIndex, pickMessage, type Finding, type Locale } from '../core/index';
+
+/** One finding as the contract's JSON output has it: 1-based, UTF-16 columns as in VS Code. */
+export interface ReportedFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  fixable: boolean;
+  /** for .docx input: the paragraph number and a short excerpt, where line numbers mean little */
+  paragraph?: number;
+  excerpt?: string;
+}
+
+export function toReported(file: string, text: string, findings: readonly Finding[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
+  return findings.map((finding) => {
+    const start = lines.positionAt(finding.start);
+    const end = lines.positionAt(finding.end);
+    return {
+      file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      rule: finding.rule,
+      severity: finding.severity,
+      message: pickMessage(finding.message, locale),
+      fixable: finding.fix !== undefined,
+    };
+  });
+}
+
+export function formatText(findings: readonly ReportedFinding[], locale: Locale): string {
+  const lines = findings.map((f) => {
+    const where = f.paragraph !== undefined ? `${f.file}:¶${f.paragraph}` : `${f.file}:${f.line}:${f.column}`;
+    const excerpt = f.excerpt ? `  「${f.excerpt}」` : '';
+    return `${where} ${f.severity} ${f.message} ${f.rule}${excerpt}`;
+  });
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const files = new Set(findings.map((f) => f.file)).size;
+  const fixable = findings.filter((f) => f.fixable).length;
+  if (findings.length === 0) lines.push(locale === 'en' ? 'No problems found.' : '未发现问题。');
+  else if (locale === 'en') {
+    lines.push(`\n${findings.length} problems (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${files} files; ${fixable} fixable with --fix`);
+  } else {
+    lines.push(`\n共 ${findings.length} 个问题（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}），涉及 ${files} 个文件；其中 ${fixable} 个可用 --fix 自动修复`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(findings: readonly ReportedFinding[]): string {
+  return JSON.stringify(findings, null, 2) + '\n';
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/** SARIF 2.1.0, the format code-scanning dashboards read. */
+export function formatSarif(findings: readonly ReportedFinding[], locale: Locale, version: string): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'summary-lint',
+            version,
+            informationUri: 'https://github.com/official-summary/official-summary',
+            rules: ALL_RULES.map((rule) => ({
+              id: rule.meta.id,
+              shortDescription: { text: pickMessage(rule.meta.description, locale) },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+              helpUri: `https://github.com/official-summary/official-summary/blob/main/docs/rules.md#${rule.meta.id}`,
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('\\').join('/') },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

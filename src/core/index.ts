@@ -1,0 +1,15 @@
+export * from './types';
+export type * from './model';
+export { LineIndex, applyEdits } from './text';
+export { analyze, lintDocument, collectFixEdits, type Analysis } from './lint';
+export { parseSummary, formatOf, type ParseOptions } from './parse';
+export { parseConfig, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem } from './config';
+export { BUILTIN_PROFILES, chooseProfile, findProfile, type Profile, type ProfilePart, type ProfileChoice } from './profiles';
+export { ALL_RULES } from './rules/index';
+export type { Rule, RuleMeta, RuleExample } from './rule';
+export { formatMarker, readMarker } from './markers';
+export { formatChineseNumeral, parseChineseNumeral } from './numerals';
+export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, type MarkerSuggestion, type RequiredPartView } from './editor-support';
+export { insertPartEdits, findParts, type PartStatus } from './parts';
+export { DocumentAnalyzer, type AnalyzerOptions } from './analyzer';
+export { splitChunks, ChunkCache } from './chunks';

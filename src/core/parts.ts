@@ -1,0 +1,163 @@
+import { formatMarker, renumberMarkerText } from './markers';
+import type { Section, SummaryDocument } from './model';
+import type { ProfilePart } from './profiles';
+import { proseBlocks } from './rule';
+import type { Message, TextEdit } from './types';
+
+export interface PartStatus {
+  id: string;
+  name: Message;
+  part: ProfilePart;
+  present: boolean;
+  /** where the part was found (a heading, or a paragraph that opens with it) */
+  at?: number;
+  section?: Section;
+  /** found under a heading of its own (not only in a paragraph): only such parts are checked for order */
+  byHeading: boolean;
+  /** where a missing part's skeleton goes */
+  insertAt: number;
+}
+
+interface Candidate {
+  text: string;
+  at: number;
+  section?: Section;
+  level?: number;
+}
+
+/** Section headings, unnumbered headings and heading-like lines: where a part is named. */
+function headingCandidates(doc: SummaryDocument): Candidate[] {
+  const candidates: Candidate[] = [];
+  const visit = (sections: Section[], depth: number) => {
+    for (const section of sections) {
+      // parts are named by top-level headings; a level-three item that mentions 问题 is not a part
+      if (depth > 0 && section.level > 2 && doc.profile.profile.language === 'zh') continue;
+      candidates.push({ text: section.marker.headingText, at: section.start, section, level: section.level });
+      visit(section.children, depth + 1);
+    }
+  };
+  visit(doc.sections, 0);
+  for (const start of doc.scopeBreaks) {
+    const end = doc.text.indexOf('\n', start);
+    candidates.push({ text: doc.text.slice(start, end < 0 ? doc.text.length : end).replace(/^[#\s\u3000]+/, ''), at: start });
+  }
+  return candidates.sort((a, b) => a.at - b.at);
+}
+
+function sentenceStarts(doc: SummaryDocument): Candidate[] {
+  const sentences: Candidate[] = [];
+  for (const { block } of proseBlocks(doc)) {
+    const text = doc.text.slice(block.start, block.end);
+    const pattern = /[^。！？!?]+/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const trimmed = m[0].replace(/^[\s\u3000]+/, '');
+      sentences.push({ text: trimmed.slice(0, 80), at: block.start + m.index + (m[0].length - trimmed.length) });
+    }
+  }
+  return sentences;
+}
+
+/** Which of the profile's parts the document has, and where. */
+export function findParts(doc: SummaryDocument): PartStatus[] {
+  const profile = doc.profile.profile;
+  const headings = headingCandidates(doc);
+  let sentences: Candidate[] | undefined;
+  const flags = profile.language === 'en' ? 'i' : '';
+  const statuses: PartStatus[] = profile.parts.map((part) => {
+    const status: PartStatus = { id: part.id, name: part.name, part, present: false, byHeading: false, insertAt: doc.text.length };
+    if (part.kind === 'opening') {
+      status.present = doc.opening !== undefined || doc.markers.length === 0;
+      if (doc.opening) status.at = doc.opening.start;
+      return status;
+    }
+    if (part.kind === 'main-work') {
+      status.present = doc.sections.length > 0 || proseBlocks(doc).length > 3;
+      if (doc.sections[0]) status.at = doc.sections[0].start;
+      return status;
+    }
+    const headingPatterns = (part.headingPatterns ?? []).map((p) => new RegExp(p, flags));
+    const matches = headings.filter(
+      (c) => (part.level === undefined || c.level === undefined || c.level === part.level) && headingPatterns.some((p) => p.test(c.text)),
+    );
+    let found = matches[matches.length - 1];
+    status.byHeading = found !== undefined;
+    if (!found && part.level === undefined && part.paragraphPatterns?.length) {
+      sentences ??= sentenceStarts(doc);
+      const paragraphPatterns = part.paragraphPatterns.map((p) => new RegExp(p, flags));
+      const hits = sentences.filter((s) => paragraphPatterns.some((p) => p.test(s.text)));
+      found = hits[hits.length - 1];
+    }
+    if (found) {
+      status.present = true;
+      status.at = found.at;
+      if (found.section) status.section = found.section;
+    }
+    return status;
+  });
+  placeMissingParts(doc, statuses);
+  return statuses;
+}
+
+/** A missing part goes before the next present part in the profile's order, else at the end. */
+function placeMissingParts(doc: SummaryDocument, statuses: PartStatus[]): void {
+  const order = statuses.map((s) => s.id);
+  const signatureStart = signatureOffset(doc);
+  statuses.forEach((status, index) => {
+    if (status.present) return;
+    if (status.part.kind === 'opening') {
+      status.insertAt = doc.title ? lineEndAfter(doc.text, doc.title.end) : 0;
+      return;
+    }
+    const later = statuses.slice(index + 1).find((s) => s.present && s.at !== undefined && order.includes(s.id));
+    status.insertAt = later?.section?.start ?? later?.at ?? signatureStart;
+  });
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+/** The signature and date at the end (unit name, then a date line), where new parts go before. */
+function signatureOffset(doc: SummaryDocument): number {
+  const text = doc.text.replace(/\s+$/, '');
+  const lines = text.split('\n');
+  const last = lines[lines.length - 1]?.trim() ?? '';
+  if (!/^(?:19|20)\d{2}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})$/.test(last)) return doc.text.length;
+  let start = text.length - lines[lines.length - 1].length;
+  const previous = lines[lines.length - 2]?.trim() ?? '';
+  if (previous && previous.length <= 30 && !/[。；]/.test(previous)) start -= lines[lines.length - 2].length + 1;
+  return start;
+}
+
+/**
+ * The edits that insert a missing part's skeleton: numbered like its neighbours when the
+ * document numbers its top-level sections, with the sections after it renumbered.
+ */
+export function insertPartEdits(doc: SummaryDocument, partId: string): TextEdit[] {
+  const status = findParts(doc).find((s) => s.id === partId);
+  if (!status || status.present) return [];
+  const at = status.insertAt;
+  const roots = doc.sections.filter((s) => s.level === 1);
+  const before = roots.filter((s) => s.start < at);
+  const after = roots.filter((s) => s.start >= at);
+  let skeleton = status.part.skeleton.replace(/^[一二三四五六七八九十]+、/, '');
+  const numbered = roots.length > 0 && status.part.kind !== 'opening';
+  if (numbered && /^[^\s　]/.test(skeleton)) {
+    const style = roots[0].marker.style === 'cn-dot' ? 'cn-dot' : 'cn-dun';
+    const indent = /^[ \t\u3000]*/.exec(doc.text.slice(roots[0].start))?.[0] ?? '';
+    skeleton = indent + formatMarker(style, (before[before.length - 1]?.number ?? 0) + 1) + skeleton;
+  }
+  const needsLeadingBreak = at > 0 && doc.text[at - 1] !== '\n';
+  const newText = (needsLeadingBreak ? '\n\n' : at > 1 && doc.text[at - 2] !== '\n' ? '\n' : '') + skeleton.replace(/\n*$/, '\n\n');
+  const edits: TextEdit[] = [{ start: at, end: at, newText }];
+  if (numbered) {
+    const inserted = (before[before.length - 1]?.number ?? 0) + 1;
+    after.forEach((section, index) => {
+      const wanted = inserted + 1 + index;
+      const marker = section.marker;
+      if (section.number !== wanted) edits.push({ start: marker.start, end: marker.end, newText: renumberMarkerText(marker.text, marker.style, wanted) });
+    });
+  }
+  return edits;
+}

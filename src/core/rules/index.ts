@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { numberingSequence } from './numbering-sequence';
+import { numberingStyle } from './numbering-style';
+import { numberingHierarchy } from './numbering-hierarchy';
+import { enumerationSequence } from './enumeration-sequence';
+import { countMismatch } from './count-mismatch';
+import { requiredSection } from './required-section';
+import { placeholder } from './placeholder';
+import { pastedContent } from './pasted-content';
+import { yearConsistency } from './year-consistency';
+import { punctuation } from './punctuation';
+
+/** Every rule, in the contract's order. */
+export const ALL_RULES: readonly Rule[] = [
+  numberingSequence,
+  numberingStyle,
+  numberingHierarchy,
+  enumerationSequence,
+  countMismatch,
+  requiredSection,
+  placeholder,
+  pastedContent,
+  yearConsistency,
+  punctuation,
+];

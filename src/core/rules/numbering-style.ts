@@ -1,0 +1,105 @@
+import type { HouseStyle } from '../config';
+import { formatMarker } from '../markers';
+import type { Level, Marker, MarkerStyle, SummaryDocument } from '../model';
+import { message, type Rule, type RuleReport } from '../rule';
+
+/** Forms that are wrong in every house style, and the form they stand for. */
+const ALWAYS_WRONG: Partial<Record<MarkerStyle, MarkerStyle>> = {
+  'cn-dot': 'cn-dun',
+  'cn-comma': 'cn-dun',
+  'cn-paren-half': 'cn-paren',
+  'cn-paren-punct': 'cn-paren',
+  'arabic-paren-half': 'arabic-paren',
+  'arabic-paren-punct': 'arabic-paren',
+  'circled-punct': 'circled',
+};
+
+const CHECKED_LEVELS: Level[] = [1, 2, 3, 4, 5];
+
+/**
+ * The form each level should take in this document: the canonical one, or an accepted
+ * alternative when the document uses it more than the canonical one (a house may write 1、).
+ */
+function expectedStyles(doc: SummaryDocument, house: HouseStyle): Map<Level, MarkerStyle> {
+  const expected = new Map<Level, MarkerStyle>();
+  for (const level of CHECKED_LEVELS) {
+    const allowed = [house.canonical[level], ...(house.accepted[level] ?? [])];
+    const counts = new Map<MarkerStyle, number>();
+    for (const marker of doc.markers) {
+      if (marker.level !== level) continue;
+      const style = ALWAYS_WRONG[marker.style] ?? marker.style;
+      if (allowed.includes(style)) counts.set(style, (counts.get(style) ?? 0) + 1);
+    }
+    let best = house.canonical[level];
+    for (const [style, count] of counts) if (count > (counts.get(best) ?? 0)) best = style;
+    expected.set(level, best);
+  }
+  return expected;
+}
+
+export const numberingStyle: Rule = {
+  meta: {
+    id: 'numbering-style',
+    description: {
+      zh: '编号写法应符合行文规范（GB/T 9704）：一、（一） 1. （1），全角括号，不加多余标点，同级不混用',
+      en: 'Markers are written in house style (GB/T 9704): 一、 （一） 1. （1）, full-width brackets, no extra punctuation, one form per level',
+    },
+    defaultSeverity: 'warning',
+    fixable: true,
+    tags: ['numbering'],
+    examples: [
+      {
+        description: 'half-width brackets and a 顿号 after brackets',
+        format: 'text',
+        text: '一、总体情况\n\n(一)主动公开\n\n（二）、依申请公开\n',
+        flagged: ['(一)', '（二）、'],
+        fixed: '一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n',
+      },
+      {
+        description: '一. instead of 一、',
+        format: 'text',
+        text: '一.加强学习\n\n二、完善制度\n',
+        flagged: ['一.'],
+        fixed: '一、加强学习\n\n二、完善制度\n',
+      },
+      {
+        description: '1、 among 1. is mixed',
+        format: 'text',
+        text: '一、工作\n\n1.加强学习。\n2.完善制度。\n3、强化落实。\n',
+        flagged: ['3、'],
+        fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n3.强化落实。\n',
+      },
+      {
+        description: 'a document that writes 1、 throughout is accepted by the common house style',
+        format: 'text',
+        text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
+        flagged: [],
+      },
+    ],
+  },
+  check({ doc, houseStyle }) {
+    if (doc.profile.profile.language === 'en') return [];
+    const expected = expectedStyles(doc, houseStyle);
+    const reports: RuleReport[] = [];
+    for (const marker of doc.markers) {
+      if (marker.style === 'decimal' || marker.style === 'roman') continue;
+      const want = expected.get(marker.level)!;
+      if (marker.style === want) continue;
+      reports.push(styleReport(marker, want));
+    }
+    return reports;
+  },
+};
+
+function styleReport(marker: Marker, want: MarkerStyle): RuleReport {
+  const replacement = formatMarker(want, marker.number);
+  return {
+    start: marker.start,
+    end: marker.end,
+    message: message(
+      `编号写法不规范：“${marker.text}”，应为“${replacement}”`,
+      `Unexpected marker \`${marker.text}\`, expected \`${replacement}\``,
+    ),
+    fix: { title: message(`改为“${replacement}”`, `Change to \`${replacement}\``), edits: [{ start: marker.start, end: marker.end, newText: replacement }] },
+  };
+}

@@ -1,0 +1,267 @@
+import type { SummaryDocument } from '../model';
+import { message, type Rule, type RuleReport } from '../rule';
+import type { Message, TextEdit } from '../types';
+
+interface Line {
+  start: number;
+  /** end of the content, before the line break */
+  end: number;
+  /** start of the next line (after the line break), or the text length */
+  next: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) {
+      if (start < text.length || lines.length === 0) lines.push({ start, end: text.length, next: text.length });
+      break;
+    }
+    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    lines.push({ start, end, next: newline + 1 });
+    start = newline + 1;
+  }
+  return lines;
+}
+
+const isBlank = (text: string, line: Line | undefined) => line !== undefined && /^[\s\u3000]*$/.test(text.slice(line.start, line.end));
+
+/**
+ * Deletes a line with its line break. A line standing alone between two blank lines takes one of
+ * them along, so no double gap is left; the last line (no break) loses only its content.
+ */
+function deleteLineEdit(text: string, lines: Line[], index: number): TextEdit {
+  const line = lines[index];
+  if (line.next === line.end) return { start: line.start, end: line.end, newText: '' };
+  const after = lines[index + 1];
+  if (isBlank(text, lines[index - 1]) && isBlank(text, after) && after.next > after.end) {
+    return { start: line.start, end: after.next, newText: '' };
+  }
+  return { start: line.start, end: line.next, newText: '' };
+}
+
+const PAID_MARKER = /##[a-z]+##/g;
+/** A template site's own words: enough on their own. */
+const AD_CERTAIN = /预览阅读已结束|扫码联系|添加客服|下载网址|(?:下面|以下)是.{0,8}小编|小编(?:为|给)(?:大家|您)(?:整理|分享|收集|带来)/;
+/** Words a template site uses, that a real document might also use once (建立宣传素材库). */
+const AD_SIGNAL = /素材库|代笔|范文网|s?vip会员|海量.{0,4}(?:素材|公文|范文)|会员群|网盘群|一键.{0,2}下载/i;
+/** Selling and contact cues; an advert line has a signal and at least two of these. */
+const AD_CUES = [
+  /客服/,
+  /扫码/,
+  /加入.{0,8}(?:会员|群)|有意加入/,
+  /(?:请|欢迎)联系|联系(?:方式|电话|微信|QQ)?[：:]/,
+  /微信[：:号]|公众号[：:]/,
+  /s?vip/i,
+  /小伙伴/,
+  /唯一平台|谨防假冒|认准/,
+  /接单|好评/,
+  /每[天日]更新|同步.{0,4}更新/,
+  /一键/,
+  /会员群|网盘群/,
+];
+
+function isAdvert(text: string): boolean {
+  if (AD_CERTAIN.test(text)) return true;
+  if (!AD_SIGNAL.test(text)) return false;
+  return AD_CUES.filter((cue) => cue.test(text)).length >= 2;
+}
+
+const PAGE_FOOTER = [
+  /^[ \t\u3000]*[—–\-－]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–\-－]{1,2}[ \t\u3000]*$/,
+  /^[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*[,，/／]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*$/,
+];
+
+const STRAY_TAIL = /^[ \t]*(?:Public domain|false|true)[ \t]*$/i;
+const LICENCE_WORDS = /公有领域|Public domain|维基文库|wikisource/i;
+
+/** The Wikisource licence footer of a scraped page: from its `本作品…` line to the end. */
+function licenceFooter(text: string, lines: Line[]): { first: number; last: number } | undefined {
+  let last = lines.length - 1;
+  while (last >= 0 && isBlank(text, lines[last])) last--;
+  if (last < 0) return undefined;
+  const windowStart = Math.max(0, lines[last].end - 4000);
+  for (let i = 0; i <= last; i++) {
+    if (lines[i].start < windowStart) continue;
+    const content = text.slice(lines[i].start, lines[i].end);
+    if (!/^[\s\u3000]*本作品/.test(content)) continue;
+    const rest = text.slice(lines[i].start, lines[last].end);
+    if (LICENCE_WORDS.test(rest) && /著作权|版权|许可|授权/.test(rest)) return { first: i, last };
+  }
+  return undefined;
+}
+
+function whatFound(zh: string, en: string): Message {
+  return message(zh, en);
+}
+
+export const pastedContent: Rule = {
+  meta: {
+    id: 'pasted-content',
+    description: {
+      zh: '不得留有从范文网站、网页或 PDF 复制带来的内容：付费标记、广告行、版权声明、页码行',
+      en: 'No text carried over from template sites, web pages or PDFs: paid-content markers, advert lines, licence footers, page footers',
+    },
+    defaultSeverity: 'error',
+    fixable: true,
+    tags: ['copy-paste'],
+    examples: [
+      {
+        description: 'paid-content markers: a token inside a sentence and a line of its own',
+        format: 'text',
+        text: '工作总结\n\n尤其是对党##paidbegin##的二十大精神进行学习。\n\n##paidend##\n',
+        flagged: ['##paidbegin##', '##paidend##'],
+        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n\n',
+      },
+      {
+        description: 'advert lines of a template site',
+        format: 'text',
+        text: '工作总结\n\n确保工作取得实效。\n【某某素材库】——每天更新材料1000多篇，会员群+网盘群同步每日更新，有意加入请联系客服\n',
+        flagged: ['【某某素材库】——每天更新材料1000多篇，会员群+网盘群同步每日更新，有意加入请联系客服'],
+        fixed: '工作总结\n\n确保工作取得实效。\n',
+      },
+      {
+        description: "a template site's introduction line",
+        format: 'text',
+        text: '下面是小编为大家整理的工作总结，供大家参考。\n工作总结\n\n全年完成各项任务。\n',
+        flagged: ['下面是小编为大家整理的工作总结，供大家参考。'],
+        fixed: '工作总结\n\n全年完成各项任务。\n',
+      },
+      {
+        description: 'a PDF page footer inside the text',
+        format: 'markdown',
+        text: '# 年度报告\n\n一、总体情况\n\n本年度主动公开信息1200条。\n\n— 1 —\n\n二、主动公开情况\n',
+        flagged: ['— 1 —'],
+        fixed: '# 年度报告\n\n一、总体情况\n\n本年度主动公开信息1200条。\n\n二、主动公开情况\n',
+      },
+      {
+        description: 'a Wikisource licence footer at the end',
+        format: 'markdown',
+        text: '# 政府工作报告\n\n各位代表！我们要团结奋斗。\n\n\n本作品是中华人民共和国的\n法律\n，根据《著作权法》第五条第一项，属于\n公有领域\n。\nPublic domain\nfalse',
+        flagged: ['本作品是中华人民共和国的\n法律\n，根据《著作权法》第五条第一项，属于\n公有领域\n。\nPublic domain\nfalse'],
+        fixed: '# 政府工作报告\n\n各位代表！我们要团结奋斗。\n',
+      },
+      {
+        description: 'stray licence lines left at the end by a web scrape',
+        format: 'text',
+        text: '工作总结\n\n全年完成各项任务。\nPublic domain\nfalse\n',
+        flagged: ['Public domain', 'false'],
+        fixed: '工作总结\n\n全年完成各项任务。\n',
+      },
+      {
+        description: "a unit's own contact lines, a source line and a real 素材库 are not adverts",
+        format: 'text',
+        text: '工作总结\n来源：北京日报\n\n建立宣传素材库，及时更新内容，供各单位下载使用。\n\n开发组网站：https://www.cnpack.org\n管理员信箱：master@cnpack.org\n内部QQ群：359682\n',
+        flagged: [],
+      },
+    ],
+  },
+  check({ doc }) {
+    return findPasted(doc);
+  },
+};
+
+function findPasted(doc: SummaryDocument): RuleReport[] {
+  const text = doc.text;
+  const lines = linesOf(text);
+  const skipped = doc.blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter');
+  const inSkipped = (line: Line) => skipped.some((b) => line.start >= b.start && line.start < b.end);
+  const reports: RuleReport[] = [];
+  const deleteLine = (index: number, found: Message, zhTitle = '删除此行', enTitle = 'Delete this line') => {
+    const line = lines[index];
+    reports.push({
+      start: line.start,
+      end: line.end,
+      message: found,
+      fix: { title: message(zhTitle, enTitle), edits: [deleteLineEdit(text, lines, index)] },
+    });
+  };
+
+  const footer = licenceFooter(text, lines);
+  const lastLine = footer ? footer.first : lines.length;
+
+  for (let index = 0; index < lastLine; index++) {
+    const line = lines[index];
+    if (inSkipped(line)) continue;
+    const content = text.slice(line.start, line.end);
+    if (!content.trim()) continue;
+
+    const tokens = [...content.matchAll(PAID_MARKER)];
+    if (tokens.length) {
+      const alone = content.replace(PAID_MARKER, '').trim() === '';
+      for (const m of tokens) {
+        const start = line.start + m.index;
+        const found = whatFound(
+          `发现付费内容标记“${m[0]}”（从范文网站复制带来），应删除`,
+          `Paid-content marker \`${m[0]}\` pasted from a template site; delete it`,
+        );
+        const edit = alone ? deleteLineEdit(text, lines, index) : { start, end: start + m[0].length, newText: '' };
+        reports.push({ start, end: start + m[0].length, message: found, fix: { title: message(`删除“${m[0]}”`, `Delete \`${m[0]}\``), edits: [edit] } });
+      }
+      continue;
+    }
+
+    if (PAGE_FOOTER.some((re) => re.test(content))) {
+      deleteLine(
+        index,
+        whatFound(`发现页码行“${content.trim()}”（从 PDF 复制带来），应删除`, `Page footer \`${content.trim()}\` carried over from a PDF; delete it`),
+        '删除页码行',
+        'Delete the page footer',
+      );
+      continue;
+    }
+
+    if (isAdvert(content)) {
+      if (content.length <= 400) {
+        deleteLine(
+          index,
+          whatFound('发现从范文网站复制带来的广告行，应删除整行', 'Advert line pasted from a template site; delete the whole line'),
+          '删除广告行',
+          'Delete the advert line',
+        );
+      } else {
+        // a long line: only the advert sentence is flagged, and nothing is deleted blindly
+        for (const m of content.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
+          if (!isAdvert(m[0])) continue;
+          reports.push({
+            start: line.start + m.index,
+            end: line.start + m.index + m[0].length,
+            message: whatFound('发现从范文网站复制带来的广告语句，应删除', 'Advert sentence pasted from a template site; delete it'),
+          });
+        }
+      }
+    }
+  }
+
+  if (footer) {
+    // delete from the line after the last real content line, so the text keeps one final line break
+    let before = footer.first - 1;
+    while (before >= 0 && isBlank(text, lines[before])) before--;
+    const editStart = before >= 0 ? lines[before].next : 0;
+    reports.push({
+      start: lines[footer.first].start,
+      end: lines[footer.last].end,
+      message: whatFound(
+        '文末附有从网页（维基文库）复制带来的版权声明，应删除',
+        'Licence footer of a scraped web page (Wikisource) at the end; delete it',
+      ),
+      fix: { title: message('删除版权声明', 'Delete the licence footer'), edits: [{ start: editStart, end: text.length, newText: '' }] },
+    });
+  } else {
+    // stray `Public domain` / `false` lines at the end with no footer text before them
+    let last = lines.length - 1;
+    while (last >= 0 && isBlank(text, lines[last])) last--;
+    let first = last;
+    while (first >= 0 && (STRAY_TAIL.test(text.slice(lines[first].start, lines[first].end)) || isBlank(text, lines[first]))) first--;
+    const tail = lines.slice(first + 1, last + 1).map((l) => text.slice(l.start, l.end));
+    if (first >= 0 && tail.some((t) => /public domain/i.test(t))) {
+      for (let index = first + 1; index <= last; index++) {
+        if (isBlank(text, lines[index])) continue;
+        deleteLine(index, whatFound('文末有网页抓取遗留的版权标记行，应删除', 'Stray licence line left by a web scrape at the end; delete it'));
+      }
+    }
+  }
+  return reports.sort((a, b) => a.start - b.start || a.end - b.end);
+}

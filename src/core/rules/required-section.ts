@@ -1,0 +1,74 @@
+import { findParts } from '../parts';
+import { message, type Rule, type RuleReport } from '../rule';
+
+export const requiredSection: Rule = {
+  meta: {
+    id: 'required-section',
+    description: {
+      zh: '文种要求的组成部分应齐全且顺序正确（如工作总结的“存在的问题”“下一步打算”，年度报告的六个法定部分）',
+      en: 'The parts the document type requires are present and in order (a work summary’s problems and next steps, the six mandated parts of a disclosure report)',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+    tags: ['structure'],
+    examples: [
+      {
+        description: 'a work summary without problems or next steps',
+        format: 'text',
+        text: '2025年工作总结\n\n　　今年以来，我们认真履职。现将有关情况总结如下：\n\n　　一、加强学习\n\n　　二、完善制度\n',
+        flagged: ['2025年工作总结', '2025年工作总结'],
+      },
+      {
+        description: 'problems and next steps sharing one section, and a paragraph starting 下一步',
+        format: 'text',
+        text: '2025年工作总结\n\n　　今年以来，我们认真履职。现将有关情况总结如下：\n\n　　一、加强学习\n\n　　二、存在问题及下一步打算\n\n　　一是学习不够深入。\n\n　　下一步，我们将继续努力。\n',
+        flagged: [],
+      },
+      {
+        description: 'next steps before problems',
+        format: 'text',
+        text: '2025年工作总结\n\n　　今年以来，我们认真履职。现将有关情况总结如下：\n\n　　一、加强学习\n\n　　二、下一步打算\n\n　　三、存在的问题\n',
+        flagged: ['三、存在的问题'],
+      },
+    ],
+  },
+  check({ doc }) {
+    const reports: RuleReport[] = [];
+    const statuses = findParts(doc);
+    const anchor = doc.title ?? { start: 0, end: Math.max(0, doc.text.search(/\r?\n|$/)) };
+    const profileName = doc.profile.profile.name;
+    for (const status of statuses) {
+      if (status.present) continue;
+      reports.push({
+        start: anchor.start,
+        end: anchor.end,
+        message: message(
+          `缺少“${status.name.zh}”部分：${profileName.zh}应包括这一部分`,
+          `Missing part "${status.name.en}": a ${profileName.en} is expected to include it`,
+        ),
+      });
+    }
+    const order = doc.profile.profile.order;
+    const present = order.map((id) => statuses.find((s) => s.id === id)).filter((s) => s?.present && s.byHeading && s.at !== undefined);
+    for (let i = 1; i < present.length; i++) {
+      const earlier = present[i - 1]!;
+      const later = present[i]!;
+      if (later.at! >= earlier.at!) continue;
+      // report the part that stands too late: the earlier-required one found after the later one
+      reports.push({
+        start: earlier.section ? earlier.section.headingStart : earlier.at!,
+        end: earlier.section ? earlier.section.headingEnd : lineEnd(doc.text, earlier.at!),
+        message: message(
+          `顺序不当：“${earlier.name.zh}”应在“${later.name.zh}”之前`,
+          `Out of order: "${earlier.name.en}" is expected before "${later.name.en}"`,
+        ),
+      });
+    }
+    return reports;
+  },
+};
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
+}

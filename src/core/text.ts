@@ -1,0 +1,88 @@
+import type { TextEdit } from './types';
+
+/** Converts between UTF-16 offsets and 0-based line/character positions (VS Code's convention). */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    return Math.min(this.lineStarts[line] + Math.max(0, character), this.lineEnd(line));
+  }
+
+  /** Offset of the end of the line's content (before its line break). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
+
+/** Applies non-overlapping edits; throws if two edits overlap, since the result would be ambiguous. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
+    if (edit.end < edit.start || edit.end > text.length) throw new Error(`edit out of range ${edit.start}-${edit.end}`);
+    result += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}
+
+/** Keeps the edits of earlier-listed groups when later ones overlap them. */
+export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  const overlaps = (a: TextEdit, b: TextEdit) =>
+    a.start < b.end && b.start < a.end || (a.start === b.start && (a.start === a.end || b.start === b.end));
+  for (const group of groups) {
+    if (group.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...group);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const SPACE = /[ \t\u3000\u00a0]/;
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE.test(ch);
+}
+
+/** CJK ideographs and CJK punctuation: the context where half-width punctuation is a fault. */
+export function isCjk(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, DocumentAnalyzer, splitChunks, type Analysis } from '../../src/core/index';
+import { FIXTURE_CORPUS } from '../support/corpus';
+
+/** What a user sees of an analysis: findings and the outline. */
+function visible(analysis: Analysis): unknown {
+  return {
+    findings: analysis.findings.map((f) => [f.rule, f.severity, f.start, f.end, f.message.en, f.fix?.edits]),
+    markers: analysis.document.markers.map((m) => [m.text, m.start, m.level, m.headingText]),
+    title: analysis.document.title?.text,
+    profile: analysis.document.profile.profile.id,
+  };
+}
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const INSERTS = ['一、', '（二）', '1.', '\n\n', '\n', '。', 'XX', '二是', '##paidbegin##', '```', '# ', '  ', '2024年以来', '中'];
+
+describe('incremental analysis', () => {
+  it('splits chunks at blank lines, but not inside fences or HTML comments', () => {
+    const text = 'a\nb\n\n```\nx\n\ny\n```\n\n<!-- c\n\nd -->\n\ne\n';
+    const chunks = splitChunks(text, 0, 'markdown').map((c) => text.slice(c.start, c.end));
+    assert.deepEqual(chunks, ['a\nb\n', '```\nx\n\ny\n```\n', '<!-- c\n\nd -->\n', 'e\n']);
+  });
+
+  for (const name of ['zh-work-summary-06.md', 'zh-disclosure-report-01.md', 'en-report-03.md', 'zh-gov-work-report-05.md']) {
+    it(`${name}: random edits through one analyzer equal a fresh analysis every time`, () => {
+      let text = fs.readFileSync(path.join(FIXTURE_CORPUS, name), 'utf8');
+      for (const fileName of [name, name.replace(/\.md$/, '.txt')]) {
+        const analyzer = new DocumentAnalyzer({ fileName });
+        const next = random(name.length * 7919 + fileName.length);
+        for (let step = 0; step < 40; step++) {
+          const at = Math.floor(next() * (text.length + 1));
+          if (next() < 0.5) {
+            text = text.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + text.slice(at);
+          } else {
+            text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 30)));
+          }
+          assert.deepEqual(visible(analyzer.analyze(text)), visible(analyze(text, { fileName })), `${fileName}, step ${step}`);
+        }
+      }
+    });
+  }
+
+  it('re-parses only the chunk an edit touched', () => {
+    const text = fs.readFileSync(path.join(FIXTURE_CORPUS, 'zh-gov-work-report-02.md'), 'utf8');
+    const analyzer = new DocumentAnalyzer({ fileName: 'a.md' });
+    const first = analyzer.analyze(text).document;
+    const middle = first.chunks[Math.floor(first.chunks.length / 2)];
+    const edited = text.slice(0, middle.start) + '中' + text.slice(middle.start);
+    const second = analyzer.analyze(edited).document;
+    const reused = second.chunks.filter((chunk, i) => chunk.parse === first.chunks[i]?.parse);
+    assert.equal(second.chunks.length, first.chunks.length);
+    assert.equal(reused.length, first.chunks.length - 1, 'every chunk but the edited one comes from the cache');
+  });
+
+  it('analyzes in slices, gives the thread back, and equals the one-pass result', async () => {
+    const text = fs.readFileSync(path.join(FIXTURE_CORPUS, 'zh-long-01.md'), 'utf8');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const sliced = await new DocumentAnalyzer({ fileName: 'a.md' }).analyzeInSlices(text, { sliceMs: 2 });
+    clearInterval(ticker);
+    assert.ok(sliced);
+    assert.deepEqual(visible(sliced), visible(analyze(text, { fileName: 'a.md' })));
+    assert.ok(ticks > 0, 'timers ran while the document was analysed');
+  });
+
+  it('drops a result that a newer version made stale', async () => {
+    const text = fs.readFileSync(path.join(FIXTURE_CORPUS, 'zh-long-01.md'), 'utf8');
+    const result = await new DocumentAnalyzer({ fileName: 'a.md' }).analyzeInSlices(text, { sliceMs: 0, isCancelled: () => true });
+    assert.equal(result, undefined);
+  });
+});
