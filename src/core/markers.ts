@@ -99,8 +99,8 @@ export function readMarker(text: string): MarkerCandidate | undefined {
     const number = Number(m[1]);
     const next = text[m[0].length];
     const digitFollows = next !== undefined && next >= '0' && next <= '9';
-    // 8.6个 is a decimal; 3、4月份 and 3．10种 may be markers, decided by their neighbours
-    if (number > 0 && !(digitFollows && m[2] === '.')) {
+    // 8.6个, 3、4月份 and 3．10种: a decimal or a month unless the numbering around expects this number
+    if (number > 0) {
       const style: MarkerStyle = m[2] === '.' ? 'arabic-dot' : m[2] === '．' ? 'arabic-fullwidth-dot' : 'arabic-dun';
       return candidate(m[0], number, style, digitFollows);
     }

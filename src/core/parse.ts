@@ -205,7 +205,7 @@ function resolveMarkers(candidates: LineCandidate[], titleIndex: number): Marker
   const lastAtLevel: number[] = [];
   for (const { blockIndex, lineStart, candidate, at, headingText, headingEnd } of candidates) {
     if (blockIndex === titleIndex) continue;
-    if (candidate.ambiguous && lastAtLevel[candidate.level] !== candidate.number - 1) continue;
+    if (candidate.ambiguous && (lastAtLevel[candidate.level] ?? 0) !== candidate.number - 1) continue;
     const marker: Marker = {
       text: candidate.text,
       start: candidate.start,
@@ -319,8 +319,9 @@ function skipBlank(text: string, offset: number): number {
 }
 
 const CN = CHINESE_NUMERAL_CLASS;
+// 第一、二批 and 第一、第三产业 are ordinals, not items; `**一是**` is an item in Markdown bold
 const ENUMERATION = new RegExp(
-  `(^|[。；;：:，,！？!?）)*\\s\\u3000])((${CN}{1,3})(是|要)|第(${CN}{1,3})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]))`,
+  `(^|[。；;：:，,！？!?）)*\\s\\u3000])((${CN}{1,3})(是|要)|第(${CN}{1,3})(?=[，,：:]|、(?!第|${CN}))|(首先|其次|再次|最后)(?=[，,、：:]))`,
   'g',
 );
 const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };

@@ -39,6 +39,11 @@ describe('corpus: real documents with their real mistakes', () => {
       assert.deepEqual(flagged(text, findings, 'numbering-sequence'), []);
     });
 
+    it('zh-gov-work-report-03: 8.6个重大科技专项 is note 8, so the notes run on without a gap', () => {
+      const { text, findings } = fixture('zh-gov-work-report-03.md');
+      assert.deepEqual(flagged(text, findings, 'numbering-sequence'), []);
+    });
+
     it('zh-work-summary-03, -04, -06: no problems section', () => {
       for (const name of ['zh-work-summary-03.md', 'zh-work-summary-04.md', 'zh-work-summary-06.md']) {
         const { findings } = fixture(name);

@@ -44,9 +44,9 @@ describe('markers', () => {
   });
 
   it('does not take numbers for markers', () => {
-    assert.equal(read('8.6个重大科技专项'), undefined);
+    assert.equal(read('8.6个重大科技专项')?.ambiguous, true, '8.6 may be a decimal');
     assert.equal(read('2025年'), undefined);
-    assert.equal(read('3.5亿元'), undefined);
+    assert.equal(read('3.5亿元')?.ambiguous, true);
     assert.equal(read('2022-04-3'), undefined);
     assert.equal(read('一是加强'), undefined);
     assert.equal(read('一年来'), undefined);
@@ -56,6 +56,12 @@ describe('markers', () => {
   it('decides an ambiguous marker by its neighbours', () => {
     const asItem = parseSummary('1、甲。\n2、乙。\n3、4月份又有新成员加入。\n4、丁。\n', { fileName: 'a.txt' });
     assert.deepEqual(asItem.markers.map((m) => m.number), [1, 2, 3, 4]);
+    const notes = parseSummary('名词解释\n\n7.甲：乙。\n\n8.6个重大科技专项：丙。\n\n9.丁：戊。\n', { fileName: 'a.md' });
+    assert.deepEqual(notes.markers.map((m) => m.text), ['7.', '8.', '9.']);
+    const decimal = parseSummary('一、成效\n\n2.5亿元投资到位。\n', { fileName: 'a.txt' });
+    assert.deepEqual(decimal.markers.map((m) => m.text), ['一、']);
+    const firstItem = parseSummary('二、11月份的工作计划：\n1、11月的主要任务。\n2、测试。\n', { fileName: 'a.txt' });
+    assert.deepEqual(firstItem.markers.map((m) => m.text), ['二、', '1、', '2、']);
     const asMonth = parseSummary('一、进展\n\n3、4月份又有新成员加入。\n', { fileName: 'a.txt' });
     assert.deepEqual(asMonth.markers.map((m) => m.text), ['一、']);
   });
