@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type Finding } from '../../src/core/index';
+import { lintDocx } from '../../src/docx/cli-support';
+import { exportDocx } from '../../src/docx/export';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The corpus the lead copies into the project, else the shared one beside it (read-only). */
+function corpusFiles(): string[] {
+  for (const dir of [path.join(ROOT, 'test/fixtures/corpus'), path.resolve(ROOT, '../shared/corpus')]) {
+    if (existsSync(dir)) {
+      return readdirSync(dir)
+        .filter((name) => /\.(md|txt)$/u.test(name) && name !== 'SOURCES.md')
+        .sort()
+        .map((name) => path.join(dir, name));
+    }
+  }
+  return [];
+}
+
+function sharedExamples(): string[] {
+  const dir = path.resolve(ROOT, '../shared/examples');
+  return existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : [];
+}
+
+const key = (finding: Finding): string => `${finding.rule}: ${finding.message.en} | ${finding.message.zh}`;
+
+/** Findings in `a` that `b` lacks, counting duplicates. */
+function missingFrom(a: string[], b: string[]): string[] {
+  const rest = [...b];
+  return a.filter((item) => {
+    const at = rest.indexOf(item);
+    if (at < 0) return true;
+    rest.splice(at, 1);
+    return false;
+  });
+}
+
+/**
+ * Where the Word file cannot carry what the Markdown said, and why. Each entry lists the findings
+ * the round trip loses or gains, by rule and a pattern of the English message.
+ */
+const EXPLAINED: Record<string, { lost: [string, RegExp][]; gained: [string, RegExp][] }> = {
+  // Markdown bullet items become short "• …" paragraphs; read as plain text, a short standalone line
+  // looks like a sub-title and starts a new numbering scope, so the duplicated `1.` questions on
+  // either side of the bullets are no longer siblings.
+  'en-report-03.md': {
+    lost: [
+      ['numbering-sequence', /Duplicated number: found `1\.` again, expected `2\.`/u],
+      ['numbering-sequence', /Duplicated number: found `1\.` again, expected `2\.`/u],
+    ],
+    gained: [],
+  },
+  // `### Conclusions that did not reach consensus … {#workneeded}` is a Markdown heading and so a new
+  // numbering scope; in Word it is an ordinary (long) paragraph, and plain text takes only short
+  // standalone lines for sub-titles, so the list after it reads as a restart of the list before it.
+  'en-report-04.md': {
+    lost: [],
+    gained: [['numbering-sequence', /Numbering restarts at `1\.` after `4\.`/u]],
+  },
+};
+
+describe('docx round trip: export, read back, lint', () => {
+  const files = [path.join(ROOT, 'test/fixtures/docx/summary.md'), ...sharedExamples(), ...corpusFiles()];
+
+  it('has documents to try', () => {
+    assert.ok(files.length >= 2, files.join(', '));
+  });
+
+  for (const file of files) {
+    const name = path.basename(file);
+    it(`gives the same findings for ${name}`, async () => {
+      const source = analyze(readFileSync(file, 'utf8'), { fileName: file });
+      const bytes = await exportDocx(source.document);
+      const result = await lintDocx(bytes, { fileName: name.replace(/\.\w+$/u, '.docx') });
+
+      const before = source.findings.map(key);
+      const after = result.findings.map(key);
+      const lost = missingFrom(before, after);
+      const gained = missingFrom(after, before);
+      const explained = EXPLAINED[name] ?? { lost: [], gained: [] };
+      const listed = (list: string[]): string => list.join('\n  ') || '(none)';
+      const matches = (actual: string[], expected: [string, RegExp][]): boolean =>
+        actual.length === expected.length && expected.every(([rule, message], index) => actual[index]!.startsWith(`${rule}: `) && message.test(actual[index]!));
+      assert.ok(matches(lost, explained.lost), `lost in the round trip:\n  ${listed(lost)}`);
+      assert.ok(matches(gained, explained.gained), `gained in the round trip:\n  ${listed(gained)}`);
+
+      // Every finding in the Word file points at the paragraph that holds its text.
+      for (const finding of result.findings) {
+        const paragraph = result.paragraphs[finding.paragraph - 1]!;
+        assert.ok(finding.start >= paragraph.start && finding.start <= paragraph.end, `${finding.rule} at ${finding.start} outside paragraph ${finding.paragraph}`);
+      }
+    });
+  }
+});
