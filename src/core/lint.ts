@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from './config';
 import type { SummaryDocument } from './model';
-import type { Rule, RuleReport } from './rule';
+import { isProse, perChunk, type Rule, type RuleReport } from './rule';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from './rules/index';
 import { mergeEditGroups } from './text';
@@ -35,27 +35,17 @@ export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAU
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
-const PROSE_KINDS = new Set(['paragraph', 'heading', 'list-item']);
-
 /** A block rule's findings, from the chunk parses' memo where the chunk was checked before. */
 function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
-  const reports: RuleReport[] = [];
-  for (const chunk of doc.chunks) {
-    const parse = chunk.parse;
-    parse.blockReports ??= new Map();
-    let relative = parse.blockReports.get(rule.meta.id);
-    if (!relative) {
-      relative = [];
-      for (const [index, block] of parse.blocks.entries()) {
-        if (!PROSE_KINDS.has(block.kind)) continue;
-        const markers = parse.candidates.filter((c) => c.blockIndex === index).map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
-        relative.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
-      }
-      parse.blockReports.set(rule.meta.id, relative);
+  return perChunk(doc, `rule:${rule.meta.id}`, (parse) => {
+    const reports: RuleReport[] = [];
+    for (const [index, block] of parse.blocks.entries()) {
+      if (!isProse(block)) continue;
+      const markers = parse.candidates.filter((c) => c.blockIndex === index).map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
+      reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
     }
-    for (const report of relative) reports.push(shiftReport(report, chunk.start));
-  }
-  return reports;
+    return reports;
+  }, shiftReport);
 }
 
 function shiftReport(report: RuleReport, by: number): RuleReport {

@@ -2,7 +2,6 @@ import { markdownBlocks, readFrontMatter, textBlocks } from './blocks';
 import { ChunkCache, splitChunks } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
 import { readMarker, type MarkerCandidate } from './markers';
-import type { RuleReport } from './rule';
 import type { Block, ChunkRef, EnumerationItem, EnumerationKind, Marker, Section, SummaryDocument, Title } from './model';
 import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from './numerals';
 import { chooseProfile } from './profiles';
@@ -23,8 +22,8 @@ export interface ChunkParse {
   blocks: Block[];
   candidates: LineCandidate[];
   enumerations: EnumerationItem[];
-  /** block rules' findings on this chunk, relative to its start, filled in by the linter */
-  blockReports?: Map<string, RuleReport[]>;
+  /** what rules found in this chunk alone, relative to its start, kept for the next version */
+  memo?: Map<string, unknown>;
 }
 
 export interface LineCandidate {

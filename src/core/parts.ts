@@ -1,7 +1,8 @@
 import { formatMarker, renumberMarkerText } from './markers';
 import type { Section, SummaryDocument } from './model';
 import type { ProfilePart } from './profiles';
-import { proseBlocks } from './rule';
+import { isProse, perChunk, proseBlocks } from './rule';
+import type { ChunkParse } from './parse';
 import type { Message, TextEdit } from './types';
 
 export interface PartStatus {
@@ -21,6 +22,8 @@ export interface PartStatus {
 interface Candidate {
   text: string;
   at: number;
+  start?: number;
+  end?: number;
   section?: Section;
   level?: number;
 }
@@ -44,14 +47,19 @@ function headingCandidates(doc: SummaryDocument): Candidate[] {
   return candidates.sort((a, b) => a.at - b.at);
 }
 
-function sentenceStarts(doc: SummaryDocument): Candidate[] {
+/** The sentences of one chunk's prose that open with one of the patterns (searched once per chunk). */
+function sentencesMatching(parse: ChunkParse, patterns: RegExp[]): Candidate[] {
   const sentences: Candidate[] = [];
-  for (const { block } of proseBlocks(doc)) {
-    const text = doc.text.slice(block.start, block.end);
+  for (const block of parse.blocks) {
+    if (!isProse(block)) continue;
+    const text = parse.text.slice(block.start, block.end);
     const pattern = /[^。！？!?]+/g;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const trimmed = m[0].replace(/^[\s\u3000]+/, '');
-      sentences.push({ text: trimmed.slice(0, 80), at: block.start + m.index + (m[0].length - trimmed.length) });
+      const sentence = trimmed.slice(0, 80);
+      if (!patterns.some((p) => p.test(sentence))) continue;
+      const at = block.start + m.index + (m[0].length - trimmed.length);
+      sentences.push({ text: sentence, at, start: at, end: at + sentence.length });
     }
   }
   return sentences;
@@ -61,7 +69,6 @@ function sentenceStarts(doc: SummaryDocument): Candidate[] {
 export function findParts(doc: SummaryDocument): PartStatus[] {
   const profile = doc.profile.profile;
   const headings = headingCandidates(doc);
-  let sentences: Candidate[] | undefined;
   const flags = profile.language === 'en' ? 'i' : '';
   const statuses: PartStatus[] = profile.parts.map((part) => {
     const status: PartStatus = { id: part.id, name: part.name, part, present: false, byHeading: false, insertAt: doc.text.length };
@@ -82,9 +89,9 @@ export function findParts(doc: SummaryDocument): PartStatus[] {
     let found = matches[matches.length - 1];
     status.byHeading = found !== undefined;
     if (!found && part.level === undefined && part.paragraphPatterns?.length) {
-      sentences ??= sentenceStarts(doc);
       const paragraphPatterns = part.paragraphPatterns.map((p) => new RegExp(p, flags));
-      const hits = sentences.filter((s) => paragraphPatterns.some((p) => p.test(s.text)));
+      const key = `parts:${flags}:${part.paragraphPatterns.join('\u0001')}`;
+      const hits = perChunk(doc, key, (parse) => sentencesMatching(parse, paragraphPatterns) as Required<Candidate>[], (c, by) => ({ ...c, at: c.at + by, start: c.start + by, end: c.end + by }));
       found = hits[hits.length - 1];
     }
     if (found) {
@@ -120,11 +127,14 @@ function lineEndAfter(text: string, offset: number): number {
 
 /** The signature and date at the end (unit name, then a date line), where new parts go before. */
 function signatureOffset(doc: SummaryDocument): number {
-  const text = doc.text.replace(/\s+$/, '');
-  const lines = text.split('\n');
+  // only the last lines matter: never split or search the whole text for them
+  const tailStart = Math.max(0, doc.text.length - 600);
+  let end = doc.text.length;
+  while (end > tailStart && /\s/.test(doc.text[end - 1])) end--;
+  const lines = doc.text.slice(tailStart, end).split('\n');
   const last = lines[lines.length - 1]?.trim() ?? '';
-  if (!/^(?:19|20)\d{2}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})$/.test(last)) return doc.text.length;
-  let start = text.length - lines[lines.length - 1].length;
+  if (lines.length < 2 || !/^(?:19|20)\d{2}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})$/.test(last)) return doc.text.length;
+  let start = end - lines[lines.length - 1].length;
   const previous = lines[lines.length - 2]?.trim() ?? '';
   if (previous && previous.length <= 30 && !/[。；]/.test(previous)) start -= lines[lines.length - 2].length + 1;
   return start;

@@ -1,5 +1,6 @@
 import type { HouseStyle, SummaryConfig } from './config';
 import type { Block, SummaryDocument } from './model';
+import type { ChunkParse } from './parse';
 import type { Fix, Message, RuleId, Severity } from './types';
 
 /** One example per behaviour; the unit tests run every example, so the docs cannot drift. */
@@ -55,11 +56,36 @@ export interface Rule {
   checkBlock?(context: BlockContext): RuleReport[];
 }
 
+export function isProse(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'list-item';
+}
+
 /** Blocks whose text is the writer's prose: not code, HTML, tables or front matter. */
 export function proseBlocks(doc: SummaryDocument): { block: Block; index: number }[] {
-  return doc.blocks
-    .map((block, index) => ({ block, index }))
-    .filter(({ block }) => block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'list-item');
+  return doc.blocks.map((block, index) => ({ block, index })).filter(({ block }) => isProse(block));
+}
+
+/**
+ * What `find` sees in each chunk on its own (offsets relative to the chunk), remembered on the
+ * chunk's cached parse: after an edit only the edited chunk is searched again.
+ */
+export function perChunk<T extends { start: number; end: number }>(
+  doc: SummaryDocument,
+  key: string,
+  find: (parse: ChunkParse) => T[],
+  shift: (item: T, by: number) => T = (item, by) => ({ ...item, start: item.start + by, end: item.end + by }),
+): T[] {
+  const found: T[] = [];
+  for (const chunk of doc.chunks) {
+    const memo = (chunk.parse.memo ??= new Map());
+    let relative = memo.get(key) as T[] | undefined;
+    if (!relative) {
+      relative = find(chunk.parse);
+      memo.set(key, relative);
+    }
+    for (const item of relative) found.push(chunk.start === 0 ? item : shift(item, chunk.start));
+  }
+  return found;
 }
 
 /** Quote a found text in messages: 「…」 in Chinese, `…` in English. */

@@ -1,6 +1,7 @@
 import type { Section, SummaryDocument } from '../model';
 import { formatChineseNumeral, parseChineseNumeral } from '../numerals';
-import { message, proseBlocks, type Rule, type RuleReport } from '../rule';
+import { isProse, message, perChunk, type Rule, type RuleReport } from '../rule';
+import type { ChunkParse } from '../parse';
 import { enumerationRuns, isCleanRun, type EnumerationRun } from './enumeration-sequence';
 
 /**
@@ -24,6 +25,28 @@ const LIST_NOUN = /(方面|部分|工作|事|任务|措施|举措|重点|点)$/;
 
 /** Sections after the stated ones that are not among the items: problems, next steps. */
 const AFTERWORD = /问题|不足|差距|短板|打算|计划|下一步|下步|明年|来年|今后|思路|安排|展望|方向|改进|建议|体会|经验|启示|设想/;
+
+interface CountPhrase {
+  start: number;
+  end: number;
+  /** the regular expression's groups: [whole, numeral, measure word, rest] */
+  match: string[];
+}
+
+/** Every stated count in one chunk's prose (the regular expression is the costly part: run it once per chunk). */
+function findCountPhrases(parse: ChunkParse): CountPhrase[] {
+  const phrases: CountPhrase[] = [];
+  for (const block of parse.blocks) {
+    if (!isProse(block)) continue;
+    const slice = parse.text.slice(block.start, block.end);
+    COUNT.lastIndex = 0;
+    for (let m = COUNT.exec(slice); m; m = COUNT.exec(slice)) {
+      if (m.index > 0 && NOT_BEFORE.test(slice[m.index - 1])) continue;
+      phrases.push({ start: block.start + m.index, end: block.start + m.index + m[0].length, match: [...m] });
+    }
+  }
+  return phrases;
+}
 
 function sectionIndex(doc: SummaryDocument): Map<number, Section> {
   const byMarkerStart = new Map<number, Section>();
@@ -125,16 +148,14 @@ export const countMismatch: Rule = {
     const runs = () => (cachedRuns ??= enumerationRuns(doc));
     const text = doc.text;
     const title = doc.title;
-    for (const { block } of proseBlocks(doc)) {
-      if (title && block.start <= title.start && title.start < block.end) continue;
-      const slice = text.slice(block.start, block.end);
-      COUNT.lastIndex = 0;
-      for (let m = COUNT.exec(slice); m; m = COUNT.exec(slice)) {
-        if (m.index > 0 && NOT_BEFORE.test(slice[m.index - 1])) continue;
+    for (const found of perChunk(doc, 'count-mismatch:phrases', findCountPhrases)) {
+      if (title && found.start >= title.start && found.start < title.end) continue;
+      {
+        const m = found.match;
         const written = m[1];
         const stated = /^\d+$/.test(written) ? Number(written) : parseChineseNumeral(written);
         if (stated === undefined || stated < 2) continue;
-        const start = block.start + m.index;
+        const start = found.start;
         const phraseEnd = start + m[0].length;
         const after = text.slice(phraseEnd, phraseEnd + 1);
         // `办结建议12件。` states a fact; `抓好三个方面。` / `办好10件实事。` announces the list

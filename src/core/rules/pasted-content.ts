@@ -1,5 +1,6 @@
 import type { SummaryDocument } from '../model';
-import { message, type Rule, type RuleReport } from '../rule';
+import { message, perChunk, type Rule, type RuleReport } from '../rule';
+import type { ChunkParse } from '../parse';
 import type { Message, TextEdit } from '../types';
 
 interface Line {
@@ -163,6 +164,18 @@ export const pastedContent: Rule = {
   },
 };
 
+/** Lines of one chunk that may be pasted content: a paid marker, a page footer or an advert. */
+function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
+  const suspects: { start: number; end: number }[] = [];
+  const code = parse.blocks.filter((b) => b.kind === 'code');
+  for (const line of linesOf(parse.text)) {
+    const content = parse.text.slice(line.start, line.end);
+    if (!content.trim() || code.some((b) => line.start >= b.start && line.start < b.end)) continue;
+    if (content.includes('##') || PAGE_FOOTER.some((re) => re.test(content)) || isAdvert(content)) suspects.push({ start: line.start, end: line.end });
+  }
+  return suspects;
+}
+
 function findPasted(doc: SummaryDocument): RuleReport[] {
   const text = doc.text;
   const lines = linesOf(text);
@@ -182,9 +195,11 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   const footer = licenceFooter(text, lines);
   const lastLine = footer ? footer.first : lines.length;
 
+  // the costly tests run once per chunk; here only the lines they picked out are looked at again
+  const suspects = new Set(perChunk(doc, 'pasted-content:lines', suspectLines).map((l) => l.start));
   for (let index = 0; index < lastLine; index++) {
     const line = lines[index];
-    if (inSkipped(line)) continue;
+    if (!suspects.has(line.start) || inSkipped(line)) continue;
     const content = text.slice(line.start, line.end);
     if (!content.trim()) continue;
 
