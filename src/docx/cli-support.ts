@@ -83,9 +83,10 @@ function clampColumn(offsetInParagraph: number, paragraph: DocxParagraph): numbe
 }
 
 /**
- * The CLI's `--format json` record for a .docx finding: `line`/`column` are the paragraph and the
- * column inside it (what a Word user can find), plus `paragraph` and `excerpt`. `fixable` is false:
- * fixes are text edits and are not written back into Word files.
+ * The CLI's report record (src/cli/format.ts `ReportedFinding`) for a .docx finding: `line`/`column`
+ * are the paragraph and the column inside it (what a Word user can find), plus `paragraph` and
+ * `excerpt`, which formatText prints as `file:¶7 … 「excerpt」`. `fixable` is false: fixes are text
+ * edits and are not written back into Word files.
  */
 export interface DocxJsonRecord {
   file: string;
@@ -115,12 +116,6 @@ export function docxJsonRecords(file: string, result: DocxLintResult, locale: Lo
     paragraph: finding.paragraph,
     excerpt: finding.excerpt,
   }));
-}
-
-/** One line of the CLI's text output for a .docx finding: `file: paragraph 3 「一、总体情况…」 error rule message`. */
-export function formatDocxTextLine(file: string, finding: DocxFinding, locale: Locale): string {
-  const where = locale === 'en' ? `paragraph ${finding.paragraph}` : `第 ${finding.paragraph} 段`;
-  return `${file}: ${where} 「${finding.excerpt}」 ${finding.severity} ${finding.rule} ${pickMessage(finding.message, locale)}`;
 }
 
 export interface ExportFileOptions {

@@ -331,6 +331,30 @@ describe('docx export of plain text and awkward Markdown', () => {
     assert.equal(eastAsiaFont(all[1]!.runs[0]!.properties), '黑体');
   });
 
+  it('keeps the lines the linter reads: a PDF wrap stays a line break, English wrapped at a column flows', async () => {
+    const text = [
+      '# 2024年工作总结',
+      '',
+      '一、总体情况。',
+      '今年以来，我局认真落实各项',
+      '部署，取得明显成效。',
+      '— 1 —',
+      'The committee reviewed the',
+      'budget in March.',
+      '',
+    ].join('\n');
+    const { document } = analyze(text, { fileName: 'summary.md' });
+    const xml = (await openDocx(await exportDocx(document))).document;
+    const all = paragraphs(xml);
+    assert.deepEqual(
+      all.map((p) => p.runs.map((run) => run.text).join('|')),
+      ['2024年工作总结', '一、总体情况。', '今年以来，我局认真落实各项|部署，取得明显成效。', '— 1 —|The committee reviewed the budget in March.'],
+    );
+    // The PDF wrap and the line after the page footer are line breaks (w:br), not new paragraphs.
+    const wrapped = /<w:p(?=[\s>])(?:(?!<\/w:p>)[\s\S])*今年以来[\s\S]*?<\/w:p>/u.exec(xml)![0];
+    assert.equal(elements(wrapped, 'w:br').length, 1);
+  });
+
   it('writes a Markdown table as a Word table', async () => {
     const text = ['# 2024年政府信息公开工作年度报告', '', '| 项目 | 数量 |', '| --- | --- |', '| 主动公开 | 12 |', ''].join('\n');
     const { document } = analyze(text, { fileName: 'report.md' });
