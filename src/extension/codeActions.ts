@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { Finding, RuleId } from '../core/index';
+import { collectFixEdits, renumberEdits } from '../core/index';
+import type { AnalysisService, DocumentAnalysis } from './analysis';
+import { toWorkspaceEdit } from './edits';
+import { localized } from './locale';
+import { DIAGNOSTIC_SOURCE, ruleOf } from './ruleDocs';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('officialSummary');
+const NUMBERING_RULES: ReadonlySet<RuleId> = new Set(['numbering-sequence', 'numbering-style', 'numbering-hierarchy']);
+
+/**
+ * Quick fixes built from the fixes the rules attach to their findings. Each action carries one
+ * WorkspaceEdit (one undo step). VS Code stamps code-action edits with the document version they
+ * were computed for and refuses them once the document has changed.
+ */
+export class SummaryCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly analyses: AnalysisService) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    const analysis = await this.analyses.analysisOf(document);
+    if (!analysis || token.isCancellationRequested || analysis.version !== document.version) return [];
+    const wantsFixAll = context.only ? FIX_ALL_KIND.intersects(context.only) : context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
+    const wantsQuickFixes = !context.only || vscode.CodeActionKind.QuickFix.intersects(context.only);
+    const actions: vscode.CodeAction[] = [];
+    if (wantsQuickFixes) actions.push(...this.quickFixes(document, analysis, context.diagnostics));
+    if (wantsFixAll) {
+      const fixAll = this.fixAll(document, analysis);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  private quickFixes(
+    document: vscode.TextDocument,
+    analysis: DocumentAnalysis,
+    diagnostics: readonly vscode.Diagnostic[],
+  ): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const offeredFixAllFor = new Set<RuleId>();
+    let offeredRenumber = false;
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const rule = ruleOf(diagnostic);
+      const finding = rule ? findingFor(document, analysis.findings, rule, diagnostic.range) : undefined;
+      if (!rule || !finding) continue;
+      if (finding.fix && finding.fix.edits.length > 0) {
+        const action = new vscode.CodeAction(localized(finding.fix.title), vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, finding.fix.edits);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      const fixableOfRule = analysis.findings.filter((f) => f.rule === rule && f.fix);
+      if (fixableOfRule.length > 1 && !offeredFixAllFor.has(rule)) {
+        offeredFixAllFor.add(rule);
+        const action = new vscode.CodeAction(
+          vscode.l10n.t('Fix all {0} problems ({1})', rule, fixableOfRule.length),
+          vscode.CodeActionKind.QuickFix,
+        );
+        action.edit = toWorkspaceEdit(document, collectFixEdits(analysis.findings, rule));
+        action.diagnostics = diagnostics.filter((d) => ruleOf(d) === rule);
+        actions.push(action);
+      }
+      if (NUMBERING_RULES.has(rule) && !offeredRenumber) {
+        const edits = renumberEdits(analysis.document);
+        if (edits.length > 0) {
+          offeredRenumber = true;
+          const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, edits);
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+
+  private fixAll(document: vscode.TextDocument, analysis: DocumentAnalysis): vscode.CodeAction | undefined {
+    const edits = collectFixEdits(analysis.findings);
+    if (edits.length === 0) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable summary problems'), FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(document, edits);
+    return action;
+  }
+}
+
+function findingFor(
+  document: vscode.TextDocument,
+  findings: readonly Finding[],
+  rule: RuleId,
+  range: vscode.Range,
+): Finding | undefined {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return findings.find((f) => f.rule === rule && f.start === start && f.end === end);
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { SummaryConfig, RuleId, SeveritySetting } from '../core/index';
+import { DEFAULT_CONFIG, LineIndex, RULE_IDS, parseConfig } from '../core/index';
+import { localized } from './locale';
+
+export const CONFIG_FILE_NAME = '.summaryrc.json';
+
+/**
+ * The linter configuration for each workspace folder: `.summaryrc.json` (shared with the CLI), with
+ * the editor settings `officialSummary.profile`, `officialSummary.houseStyle` and
+ * `officialSummary.rules` on top when the user has set them. Problems in the file are shown as
+ * diagnostics on the file itself.
+ */
+export class ConfigurationStore implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  /** Bumped on every change, so caches keyed by it go stale. */
+  generation = 0;
+  private readonly fileConfigs = new Map<string, Promise<SummaryConfig>>();
+  private readonly problems = vscode.languages.createDiagnosticCollection('official-summary-config');
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const reload = () => this.invalidate();
+    this.subscriptions.push(
+      this.changeEmitter,
+      this.problems,
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) reload();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('officialSummary')) reload();
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private invalidate(): void {
+    this.fileConfigs.clear();
+    this.generation++;
+    this.changeEmitter.fire();
+  }
+
+  /** The configuration for a document: its workspace folder's file plus the settings. */
+  async configFor(uri: vscode.Uri): Promise<SummaryConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const fromFile = folder ? await this.fileConfig(folder) : DEFAULT_CONFIG;
+    return withSettings(fromFile, uri);
+  }
+
+  /** Synchronous variant for providers that must not wait: the last loaded file, else defaults. */
+  configForNow(uri: vscode.Uri): SummaryConfig | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return withSettings(DEFAULT_CONFIG, uri);
+    const loaded = this.loaded.get(folder.uri.toString());
+    return loaded ? withSettings(loaded, uri) : undefined;
+  }
+
+  private readonly loaded = new Map<string, SummaryConfig>();
+
+  private fileConfig(folder: vscode.WorkspaceFolder): Promise<SummaryConfig> {
+    const key = folder.uri.toString();
+    let pending = this.fileConfigs.get(key);
+    if (!pending) {
+      pending = this.readFile(folder).then((config) => {
+        this.loaded.set(key, config);
+        return config;
+      });
+      this.fileConfigs.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async readFile(folder: vscode.WorkspaceFolder): Promise<SummaryConfig> {
+    const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    let text: string;
+    try {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.problems.delete(uri);
+      return DEFAULT_CONFIG;
+    }
+    const { config, problems } = parseConfig(text);
+    const lines = new LineIndex(text);
+    const position = (offset: number) => {
+      const { line, character } = lines.positionAt(offset);
+      return new vscode.Position(line, character);
+    };
+    this.problems.set(
+      uri,
+      problems.map((problem) => {
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(position(problem.start), position(problem.end)),
+          localized(problem.message),
+          vscode.DiagnosticSeverity.Warning,
+        );
+        diagnostic.source = 'official-summary';
+        return diagnostic;
+      }),
+    );
+    return config;
+  }
+}
+
+function withSettings(base: SummaryConfig, uri: vscode.Uri): SummaryConfig {
+  const settings = vscode.workspace.getConfiguration('officialSummary', uri);
+  const config: SummaryConfig = { ...base, rules: { ...base.rules }, profiles: [...base.profiles] };
+  const profile = settings.get<string>('profile', '');
+  if (profile) config.profile = profile;
+  const houseStyle = settings.get<string>('houseStyle', '');
+  if (houseStyle) config.houseStyle = houseStyle;
+  const rules = settings.get<Record<string, string>>('rules', {});
+  for (const [rule, severity] of Object.entries(rules)) {
+    if ((RULE_IDS as readonly string[]).includes(rule) && ['error', 'warning', 'info', 'off'].includes(severity)) {
+      config.rules[rule as RuleId] = severity as SeveritySetting;
+    }
+  }
+  return config;
+}

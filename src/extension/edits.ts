@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core/index';
+
+/** Core edits (UTF-16 offsets into one version of the text) as one WorkspaceEdit: one undo step. */
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  for (const edit of edits) {
+    const range = new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end));
+    workspaceEdit.replace(document.uri, range, edit.newText);
+  }
+  return workspaceEdit;
+}
+
+/**
+ * Applies edits computed for `computedForVersion`. Offsets computed for an older text would land in
+ * the wrong place, so such an edit is refused rather than applied.
+ */
+export async function applyCoreEdits(
+  document: vscode.TextDocument,
+  computedForVersion: number,
+  edits: readonly TextEdit[],
+): Promise<boolean> {
+  if (document.isClosed || document.version !== computedForVersion) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The document changed while the edit was being prepared; nothing was changed. Please try again.'),
+    );
+    return false;
+  }
+  if (edits.length === 0) return true;
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
+}
+
+/** The single edit that turns `before` into `after`, touching only the span where they differ. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  // Never split a surrogate pair: widen the span by one unit where it would.
+  const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+  if (prefix > 0 && isLowSurrogate(before.charCodeAt(prefix))) prefix--;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
+}

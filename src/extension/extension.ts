@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { AnalysisService } from './analysis';
+import { SummaryCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { COMPLETION_TRIGGER_CHARACTERS, SummaryCompletions } from './completion';
+import { ConfigurationStore } from './configuration';
+import { DiagnosticsController } from './diagnostics';
+import { SummaryFolding } from './folding';
+import { OutlineProvider, type OutlineNode } from './outline';
+import { SummaryStatusBar } from './statusBar';
+import { SummaryDocuments } from './summaryDocuments';
+import { SummarySymbols } from './symbols';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
+const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
+const OUTLINE_VIEW_ID = 'officialSummary.outline';
+
+/** What the extension hands to other extensions and to its own e2e tests. */
+export interface OfficialSummaryApi {
+  outline: OutlineProvider;
+  outlineView: vscode.TreeView<OutlineNode>;
+  statusBar: vscode.StatusBarItem;
+  isSummary(document: vscode.TextDocument): boolean;
+}
+
+/**
+ * Activation only wires providers and listeners; nothing is parsed until a document that is a
+ * summary is opened, so opening an ordinary Markdown file costs almost nothing.
+ */
+export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
+  const summaries = new SummaryDocuments(context.workspaceState);
+  const configuration = new ConfigurationStore();
+  const analyses = new AnalysisService(configuration, summaries);
+  const diagnostics = new DiagnosticsController(analyses);
+  const outline = new OutlineProvider(analyses, summaries);
+  const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
+  const statusBar = new SummaryStatusBar(analyses);
+  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SummarySymbols(analyses), {
+      label: vscode.l10n.t('Summary sections'),
+    }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, new SummaryFolding(analyses)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new SummaryCompletions(analyses), ...COMPLETION_TRIGGER_CHARACTERS),
+    ...registerCommands({ analyses, summaries, diagnostics, configuration, outlineDocument: () => outline.currentDocument }),
+  );
+
+  const showActiveEditor = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const isSummary = document ? summaries.isSummary(document) : false;
+    void vscode.commands.executeCommand('setContext', SUMMARY_ACTIVE_CONTEXT, isSummary);
+    // Focus moving to a panel or the tree itself leaves no active editor: keep showing the last summary.
+    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
+    if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
+    void statusBar.update(isSummary ? document : undefined);
+  };
+
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  const followCursor = (editor: vscode.TextEditor) => {
+    if (followTimer) clearTimeout(followTimer);
+    followTimer = setTimeout(async () => {
+      if (!outlineView.visible || editor.document !== outline.currentDocument) return;
+      const node = await outline.nodeAt(editor.document.offsetAt(editor.selection.active));
+      if (node && outlineView.selection[0]?.id !== node.id) {
+        await outlineView.reveal(node, { select: true, focus: false, expand: true });
+      }
+    }, 150);
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(showActiveEditor),
+    vscode.window.onDidChangeTextEditorSelection((event) => followCursor(event.textEditor)),
+    diagnostics.onDidUpdate((uri) => {
+      if (outline.currentDocument?.uri.toString() === uri.toString()) {
+        outline.refresh();
+        void statusBar.update(outline.currentDocument);
+      } else if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) {
+        showActiveEditor(); // the document just became a summary (typed title, mark)
+      }
+    }),
+    summaries.onDidChange(() => {
+      diagnostics.refreshAll();
+      outline.setDocument(undefined);
+      showActiveEditor();
+    }),
+    configuration.onDidChange(() => diagnostics.refreshAll()),
+    { dispose: () => followTimer && clearTimeout(followTimer) },
+  );
+
+  diagnostics.refreshAll();
+  showActiveEditor();
+  return { outline, outlineView, statusBar: statusBar.item, isSummary: (document) => summaries.isSummary(document) };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

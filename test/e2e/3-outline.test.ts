@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../../src/extension/outline';
+import {
+  api, closeAllEditors, openFixture, openUntitledCopy, readFixture, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
+} from './helpers';
+
+const SUMMARY = '2024年度机关工作总结.md';
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+async function treeFor(editor: vscode.TextEditor): Promise<{ nodes: OutlineNode[]; item: (n: OutlineNode) => vscode.TreeItem }> {
+  const extension = await api();
+  await waitFor('the outline shows the active summary', () => extension.outline.currentDocument === editor.document);
+  const nodes = await extension.outline.allNodes();
+  return { nodes, item: (n) => extension.outline.getTreeItem(n) };
+}
+
+suite('Outline tree view', () => {
+  suiteTeardown(closeAllEditors);
+
+  test('shows title, opening, sections by level with markers, character counts and findings', async () => {
+    const editor = await openFixture(SUMMARY);
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
+    const extension = await api();
+    const { nodes, item } = await treeFor(editor);
+    const roots = await extension.outline.getChildren();
+    assert.deepStrictEqual(roots.map((n) => label(item(n))).slice(0, 6), [
+      'XX局2024年度工作总结',
+      'Opening',
+      '一、主要工作和成效',
+      '二、创新工作方法',
+      '二、加强队伍建设',
+      '四、2025年工作打算',
+    ]);
+    const first = roots[2]!;
+    assert.deepStrictEqual(first.children.map((n) => label(item(n))), ['(一)强化组织领导', '（二）突出重点任务']);
+    assert.strictEqual(extension.outline.getParent(first.children[0]!), first, 'getParent for reveal');
+    assert.strictEqual(item(first.children[1]!).description, `${'（二）突出重点任务。全年完成重点项目12个，超额完成年度目标。'.length} chars`);
+    // The duplicated 二、 carries an error icon and the finding in its tooltip.
+    const duplicate = item(roots[4]!);
+    assert.strictEqual((duplicate.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match((duplicate.tooltip as vscode.MarkdownString).value, /二、/);
+    const clean = item(roots[3]!);
+    assert.notStrictEqual((clean.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.notStrictEqual((clean.iconPath as vscode.ThemeIcon).id, 'warning');
+    // The checklist: problems are missing in this summary.
+    const parts = nodes.filter((n) => n.kind === 'part').map((n) => label(item(n)));
+    assert.ok(parts.includes('✗ Problems'), parts.join(' | '));
+    assert.ok(parts.some((p) => p.startsWith('✓ ')), parts.join(' | '));
+  });
+
+  test('clicking a section goes to its line', async () => {
+    const editor = await openFixture(SUMMARY);
+    const { nodes, item } = await treeFor(editor);
+    const target = nodes.find((n) => n.kind === 'section' && label(item(n)) === '四、2025年工作打算')!;
+    const command = item(target).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.strictEqual(active.document.uri.toString(), editor.document.uri.toString());
+    assert.strictEqual(active.selection.active.line, 14);
+  });
+
+  test('the tree follows the cursor', async () => {
+    const extension = await api();
+    const editor = await openFixture(SUMMARY);
+    await vscode.commands.executeCommand('officialSummary.outline.focus');
+    await waitFor('the outline view is visible', () => extension.outlineView.visible);
+    await vscode.window.showTextDocument(editor.document);
+    const active = vscode.window.activeTextEditor!;
+    active.selection = new vscode.Selection(8, 4, 8, 4); // inside （二）
+    await waitFor('the tree selects （二）', () => extension.outlineView.selection[0]?.id === 'section:0.1');
+    active.selection = new vscode.Selection(14, 3, 14, 3); // inside 四、
+    await waitFor('the tree selects 四、', () => extension.outlineView.selection[0]?.id === 'section:3');
+    if (process.env.E2E_SCREENSHOTS) {
+      // Give the summary outline the whole side bar for the README picture.
+      for (const command of ['workbench.explorer.fileView.removeView', 'outline.removeView', 'timeline.removeView', 'workbench.action.closeAuxiliaryBar']) {
+        await vscode.commands.executeCommand(command).then(undefined, () => undefined);
+      }
+      await vscode.window.showTextDocument(editor.document);
+      active.selection = new vscode.Selection(12, 3, 12, 3); // on the duplicated 二、
+      await waitFor('the tree selects the duplicated 二、', () => extension.outlineView.selection[0]?.id === 'section:2');
+      await sleep(500);
+      await screenshot('outline-and-squiggles');
+    }
+  });
+
+  test('clicking a missing part inserts its skeleton in place, numbered', async () => {
+    const text = readFixture(SUMMARY);
+    const editor = await openUntitledCopy('markdown', text);
+    const { nodes, item } = await treeFor(editor);
+    const missing = nodes.find((n) => n.kind === 'part' && !n.present && n.partId === 'problems');
+    assert.ok(missing, 'problems is missing');
+    const command = item(missing).command!;
+    assert.strictEqual(await vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])), true);
+    const after = editor.document.getText();
+    assert.ok(after.length > text.length);
+    assert.match(after, /存在的问题/);
+    assert.ok(after.indexOf('存在的问题') < after.indexOf('2025年工作打算'), 'problems come before the plan');
+    const refreshed = await waitFor('the checklist shows problems present', async () => {
+      const all = await (await api()).outline.allNodes();
+      const part = all.find((n) => n.kind === 'part' && n.partId === 'problems');
+      return part && part.kind === 'part' && part.present ? part : undefined;
+    });
+    assert.ok(label(item(refreshed)).startsWith('✓'));
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), text);
+  });
+
+  test('moving a section down swaps it with the next and renumbers, in one undo step', async () => {
+    const text = '2024年工作总结\n\n　　一、甲项工作。甲的内容。\n\n　　二、乙项工作。乙的内容。\n\n　　三、丙项工作。丙的内容。\n';
+    const editor = await openUntitledCopy('plaintext', text);
+    const { nodes, item } = await treeFor(editor);
+    const first = nodes.find((n) => n.kind === 'section' && label(item(n)) === '一、甲项工作')!;
+    assert.strictEqual(item(first).contextValue, 'section', 'the context menu applies');
+    assert.strictEqual(await vscode.commands.executeCommand('officialSummary.moveSectionDown', first), true);
+    assert.strictEqual(editor.document.getText(), '2024年工作总结\n\n　　一、乙项工作。乙的内容。\n\n　　二、甲项工作。甲的内容。\n\n　　三、丙项工作。丙的内容。\n');
+    await sleep(100);
+    const moved = (await (await api()).outline.allNodes()).find((n) => n.kind === 'section' && label(item(n)) === '三、丙项工作')!;
+    assert.strictEqual(await vscode.commands.executeCommand('officialSummary.moveSectionUp', moved), true);
+    assert.strictEqual(editor.document.getText(), '2024年工作总结\n\n　　一、乙项工作。乙的内容。\n\n　　二、丙项工作。丙的内容。\n\n　　三、甲项工作。甲的内容。\n');
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), text);
+  });
+});
