@@ -143,10 +143,18 @@ export function runCli(argv: string[], io: CliIo): number {
     let { findings } = analyze(text, { fileName: file, config });
     if (values.fix) {
       const original = text;
-      for (let pass = 0; pass < FIX_PASSES; pass++) {
-        const edits = collectFixEdits(findings);
-        if (!edits.length) break;
-        text = applyEdits(text, edits);
+      try {
+        for (let pass = 0; pass < FIX_PASSES; pass++) {
+          const edits = collectFixEdits(findings);
+          if (!edits.length) break;
+          text = applyEdits(text, edits);
+          findings = analyze(text, { fileName: file, config }).findings;
+        }
+      } catch (error) {
+        // a fix that cannot be applied cleanly leaves the file exactly as it was
+        say(`${shown}：无法修复（${(error as Error).message}），文件未改动`, `${shown}: cannot fix (${(error as Error).message}), file left unchanged`);
+        exitCode = 2;
+        text = original;
         findings = analyze(text, { fileName: file, config }).findings;
       }
       if (text !== original) {

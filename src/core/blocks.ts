@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Block, BlockKind } from './model';
+import { lineStartBefore, nextLineBreak } from './text';
 
 type MdNode = {
   type: string;
@@ -14,8 +15,8 @@ const markdownParser = unified().use(remarkParse);
 /** The offsets where each line starts within [start, end). */
 export function lineStartsWithin(text: string, start: number, end: number): number[] {
   const starts = [start];
-  for (let i = text.indexOf('\n', start); i !== -1 && i + 1 < end; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
+  for (let lineBreak = nextLineBreak(text, start); lineBreak.next !== -1 && lineBreak.next < end; lineBreak = nextLineBreak(text, lineBreak.next)) {
+    starts.push(lineBreak.next);
   }
   return starts;
 }
@@ -51,20 +52,19 @@ export function textBlocks(text: string, from: number): Block[] {
     lineStarts = [];
   };
   while (position <= text.length) {
-    const newline = text.indexOf('\n', position);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const contentEnd = lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const blank = /^[\s\u3000]*$/.test(text.slice(position, lineEnd));
+    const lineBreak = nextLineBreak(text, position);
+    const contentEnd = lineBreak.end === -1 ? text.length : lineBreak.end;
+    const blank = /^[\s\u3000]*$/.test(text.slice(position, contentEnd));
     if (blank) close(lastContentEnd(text, position));
     else {
       if (blockStart < 0) blockStart = position;
       lineStarts.push(position);
     }
-    if (newline === -1) {
+    if (lineBreak.next === -1) {
       if (!blank) close(contentEnd);
       break;
     }
-    position = newline + 1;
+    position = lineBreak.next;
   }
   close(text.length);
   return blocks;
@@ -142,6 +142,5 @@ function collectListItem(item: MdNode, text: string, shift: number, out: Block[]
 }
 
 function lineStartOf(text: string, offset: number): number {
-  const newline = text.lastIndexOf('\n', offset - 1);
-  return newline + 1;
+  return lineStartBefore(text, offset);
 }

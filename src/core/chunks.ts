@@ -1,3 +1,5 @@
+import { nextLineBreak } from './text';
+
 /**
  * A document is read in chunks: runs of lines between blank lines (outside fenced code and HTML
  * comments, which may hold blank lines). A chunk's parse depends on its text alone, so an edit
@@ -18,9 +20,9 @@ export function splitChunks(text: string, from: number, format: 'markdown' | 'te
   let inComment = false;
   let position = from;
   while (position < text.length) {
-    const newline = text.indexOf('\n', position);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const next = newline === -1 ? text.length : newline + 1;
+    const lineBreak = nextLineBreak(text, position);
+    const lineEnd = lineBreak.end === -1 ? text.length : lineBreak.end;
+    const next = lineBreak.next === -1 ? text.length : lineBreak.next;
     const line = text.slice(position, lineEnd);
     const blank = !fence && !inComment && /^[\s\u3000]*$/.test(line);
     if (blank) {

@@ -151,41 +151,108 @@ function readProfiles(node: JsonNode, config: SummaryConfig, problems: ConfigPro
     return;
   }
   for (const item of node.children ?? []) {
-    const value = nodeValue(item) as Partial<Profile> | undefined;
-    const problem = profileProblem(value);
-    if (problem) {
-      problems.push(at(item, problem.zh, problem.en));
+    const found = profileProblems(item);
+    if (found.length) {
+      problems.push(...found);
       continue;
     }
-    config.profiles.push(value as Profile);
-    knownIds.add((value as Profile).id);
+    const profile = nodeValue(item) as Profile;
+    profile.name ??= { zh: profile.id, en: profile.id };
+    profile.language ??= 'zh';
+    profile.titlePatterns ??= [];
+    profile.order ??= [];
+    profile.skeleton ??= '';
+    for (const part of profile.parts) {
+      part.name ??= { zh: part.id, en: part.id };
+      part.skeleton ??= '';
+    }
+    config.profiles.push(profile);
+    knownIds.add(profile.id);
   }
 }
 
-function profileProblem(value: Partial<Profile> | undefined): Message | undefined {
-  if (!value || typeof value !== 'object') return { zh: '文种配置应为对象', en: 'A profile must be an object' };
-  if (typeof value.id !== 'string' || !value.id) return { zh: '文种配置缺少 id', en: 'A profile needs an id' };
-  if (!Array.isArray(value.parts)) return { zh: `文种 ${value.id} 缺少 parts 数组`, en: `Profile ${value.id} needs a parts array` };
-  for (const part of value.parts) {
-    if (!part || typeof part.id !== 'string') return { zh: `文种 ${value.id} 的某个部分缺少 id`, en: `A part of profile ${value.id} has no id` };
-    for (const pattern of [...(part.headingPatterns ?? []), ...(part.paragraphPatterns ?? [])]) {
-      try {
-        new RegExp(pattern);
-      } catch {
-        return { zh: `文种 ${value.id} 中的正则表达式无效：${pattern}`, en: `Invalid regular expression in profile ${value.id}: ${pattern}` };
-      }
+function field(node: JsonNode, key: string): JsonNode | undefined {
+  return node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+}
+
+function keysOf(node: JsonNode): JsonNode[] {
+  return (node.children ?? []).map((p) => p.children?.[0]).filter((k): k is JsonNode => k !== undefined);
+}
+
+/** Each wrong field of a profile, reported where it stands; a profile with any is not used. */
+function profileProblems(item: JsonNode): ConfigProblem[] {
+  if (item.type !== 'object') return [at(item, '文种配置应为对象', 'A profile must be an object')];
+  const problems: ConfigProblem[] = [];
+  const id = field(item, 'id');
+  if (!id || typeof id.value !== 'string' || !id.value) problems.push(at(id ?? item, '文种配置需要非空的 id 字符串', 'A profile needs a non-empty string id'));
+  const name = String(id?.value ?? '?');
+  checkKeys(item, ['id', 'name', 'language', 'titlePatterns', 'parts', 'order', 'skeleton'], `文种 ${name}`, `profile ${name}`, problems);
+  checkName(field(item, 'name'), problems);
+  const language = field(item, 'language');
+  if (language && language.value !== 'zh' && language.value !== 'en') problems.push(at(language, 'language 应为 "zh" 或 "en"', 'language must be "zh" or "en"'));
+  checkStrings(field(item, 'titlePatterns'), 'titlePatterns', true, problems);
+  checkStrings(field(item, 'order'), 'order', false, problems);
+  checkString(field(item, 'skeleton'), 'skeleton', problems);
+  const parts = field(item, 'parts');
+  if (!parts || parts.type !== 'array') {
+    problems.push(at(parts ?? item, `文种 ${name} 需要 parts 数组`, `Profile ${name} needs a parts array`));
+    return problems;
+  }
+  for (const part of parts.children ?? []) {
+    if (part.type !== 'object') {
+      problems.push(at(part, '每个部分应为对象', 'Each part must be an object'));
+      continue;
+    }
+    const partId = field(part, 'id');
+    if (!partId || typeof partId.value !== 'string' || !partId.value) problems.push(at(partId ?? part, '每个部分需要非空的 id 字符串', 'Each part needs a non-empty string id'));
+    checkKeys(part, ['id', 'name', 'kind', 'level', 'headingPatterns', 'paragraphPatterns', 'skeleton'], '部分', 'part', problems);
+    checkName(field(part, 'name'), problems);
+    const kind = field(part, 'kind');
+    if (kind && kind.value !== 'opening' && kind.value !== 'main-work') problems.push(at(kind, 'kind 应为 "opening" 或 "main-work"', 'kind must be "opening" or "main-work"'));
+    const level = field(part, 'level');
+    if (level && !(Number.isInteger(level.value) && level.value >= 1 && level.value <= 5)) problems.push(at(level, 'level 应为 1 到 5 的整数', 'level must be a whole number from 1 to 5'));
+    checkStrings(field(part, 'headingPatterns'), 'headingPatterns', true, problems);
+    checkStrings(field(part, 'paragraphPatterns'), 'paragraphPatterns', true, problems);
+    checkString(field(part, 'skeleton'), 'skeleton', problems);
+  }
+  return problems;
+}
+
+function checkKeys(node: JsonNode, allowed: string[], zhWhere: string, enWhere: string, problems: ConfigProblem[]): void {
+  for (const key of keysOf(node)) {
+    if (!allowed.includes(String(key.value))) problems.push(at(key, `${zhWhere}中有未知的设置项 "${key.value}"`, `Unknown setting "${key.value}" in ${enWhere}`));
+  }
+}
+
+function checkName(node: JsonNode | undefined, problems: ConfigProblem[]): void {
+  if (!node) return;
+  if (node.type !== 'object' || typeof field(node, 'zh')?.value !== 'string' || typeof field(node, 'en')?.value !== 'string') {
+    problems.push(at(node, 'name 应为 {"zh": "…", "en": "…"}', 'name must be {"zh": "…", "en": "…"}'));
+  }
+}
+
+function checkString(node: JsonNode | undefined, key: string, problems: ConfigProblem[]): void {
+  if (node && node.type !== 'string') problems.push(at(node, `${key} 应为字符串`, `${key} must be a string`));
+}
+
+function checkStrings(node: JsonNode | undefined, key: string, patterns: boolean, problems: ConfigProblem[]): void {
+  if (!node) return;
+  if (node.type !== 'array') {
+    problems.push(at(node, `${key} 应为字符串数组`, `${key} must be an array of strings`));
+    return;
+  }
+  for (const element of node.children ?? []) {
+    if (element.type !== 'string') {
+      problems.push(at(element, `${key} 中的每一项应为字符串`, `Each item of ${key} must be a string`));
+      continue;
+    }
+    if (!patterns) continue;
+    try {
+      new RegExp(element.value as string);
+    } catch {
+      problems.push(at(element, `无效的正则表达式：${element.value}`, `Invalid regular expression: ${element.value}`));
     }
   }
-  value.name ??= { zh: value.id, en: value.id };
-  value.language ??= 'zh';
-  value.titlePatterns ??= [];
-  value.order ??= [];
-  value.skeleton ??= '';
-  for (const part of value.parts) {
-    part.name ??= { zh: part.id, en: part.id };
-    part.skeleton ??= '';
-  }
-  return undefined;
 }
 
 function nodeValue(node: JsonNode): unknown {

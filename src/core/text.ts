@@ -70,6 +70,8 @@ export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): TextE
     a.start < b.end && b.start < a.end || (a.start === b.start && (a.start === a.end || b.start === b.end));
   for (const group of groups) {
     if (group.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    // a group at odds with itself has no single meaning: it is never applied
+    if (group.some((edit, i) => group.some((other, j) => i < j && overlaps(edit, other)))) continue;
     taken.push(...group);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -85,4 +87,26 @@ export function isCjk(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The next line break at or after `from`: \r\n, \n or a bare \r (as VS Code and CommonMark count
+ * them). `end` is where the line's content ends, `next` where the next line starts; -1 if none.
+ */
+export function nextLineBreak(text: string, from: number): { end: number; next: number } {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { end: i, next: i + 1 };
+    if (c === 13) return { end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+  }
+  return { end: -1, next: -1 };
+}
+
+/** The start of the line that holds `offset`, with \r\n, \n and bare \r as line breaks. */
+export function lineStartBefore(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
 }

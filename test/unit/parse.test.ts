@@ -165,3 +165,39 @@ describe('configuration', () => {
     assert.match(bad.problems[0].message.en, /Invalid regular expression/);
   });
 });
+
+describe('regressions found by the robustness tests', () => {
+  const core = require('../../src/core/index') as typeof import('../../src/core/index');
+
+  it('a wrongly typed custom profile is reported at the field and never reaches the rules', () => {
+    const text = '{"profiles":[{"id":"x","titlePatterns":"abc","parts":[{"id":"a","headingPatterns":{},"paragraphPatterns":["("]}],"order":"abc"}]}';
+    const { config, problems } = core.parseConfig(text);
+    assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"abc"', '"abc"', '{}', '"("']);
+    assert.deepEqual(config.profiles, []);
+    assert.doesNotThrow(() => core.analyze('x单位2025年工作总结\n\n一、甲\n', { fileName: 'a.txt', config: { ...config, profile: 'x' } }));
+  });
+
+  it('bare CR line breaks give one block per paragraph, in Markdown as in plain text', () => {
+    for (const fileName of ['a.md', 'a.txt']) {
+      const { document, findings } = core.analyze('三是甲。\r\r\t乙\r一、丙', { fileName });
+      const blocks = document.blocks.map((b) => [b.start, b.end]);
+      for (let i = 1; i < blocks.length; i++) assert.ok(blocks[i][0] >= blocks[i - 1][1], `${fileName}: blocks overlap ${JSON.stringify(blocks)}`);
+      assert.deepEqual(document.markers.map((m) => m.text), ['一、'], fileName);
+      assert.doesNotThrow(() => core.applyEdits(document.text, core.collectFixEdits(findings)));
+    }
+  });
+
+  it('a fix whose own edits overlap is never applied', () => {
+    const edits = core.collectFixEdits([
+      { rule: 'placeholder', severity: 'error', start: 0, end: 1, message: { zh: '', en: '' }, fix: { title: { zh: '', en: '' }, edits: [{ start: 0, end: 1, newText: 'a' }, { start: 0, end: 1, newText: 'b' }] } },
+    ]);
+    assert.deepEqual(edits, []);
+  });
+
+  it('asks for no marker form that cannot be written (past ⑳)', () => {
+    const text = '⑶甲\n⑷乙\n（53）丙';
+    const { findings } = core.analyze(text, { fileName: 'a.md' });
+    const changesNothing = findings.filter((f) => f.fix?.edits.every((e) => text.slice(e.start, e.end) === e.newText));
+    assert.deepEqual(changesNothing.map((f) => f.message.en), []);
+  });
+});

@@ -85,6 +85,8 @@ export const numberingStyle: Rule = {
       if (marker.style === 'decimal' || marker.style === 'roman') continue;
       const want = expected.get(marker.level)!;
       if (marker.style === want) continue;
+      // ⑴ and ① stop at 20: past that the house form cannot be written, so there is nothing to ask for
+      if (formatMarker(want, marker.number) === marker.text || ((want === 'circled' || want === 'arabic-parenthesized-char') && marker.number > 20)) continue;
       reports.push(styleReport(marker, want));
     }
     return reports;
