@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { renderRuleDocs, RULE_DOCS } from '../support/rule-docs';
 import { ALL_RULES, analyze, applyEdits, collectFixEdits, RULE_IDS } from '../../src/core/index';
 
 // Every rule documents itself with examples; running them here keeps the docs honest.
@@ -35,4 +37,10 @@ describe('rule examples', () => {
       }
     });
   }
+});
+
+describe('rule documentation', () => {
+  it('docs/rules.md is generated from the current rules (run `npm run docs` after changing one)', () => {
+    assert.equal(fs.readFileSync(RULE_DOCS, 'utf8'), renderRuleDocs());
+  });
 });
