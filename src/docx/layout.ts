@@ -95,8 +95,13 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
     }
   };
 
+  // The title is the whole source line, not the model's title range: that leaves out a closing ：
+  // and, even in plain text, a leading #, which are the writer's text.
+  const titleLineStart = doc.title ? doc.text.lastIndexOf('\n', doc.title.start - 1) + 1 : -1;
   if (doc.title) {
-    const titleText = markdown ? stripHeadingSyntax(doc.title.text) : doc.title.text;
+    const lineEndAt = doc.text.indexOf('\n', doc.title.end);
+    const line = doc.text.slice(titleLineStart, lineEndAt < 0 ? doc.text.length : lineEndAt).trim();
+    const titleText = markdown ? stripHeadingSyntax(line) : line;
     const titlePieces = markdown ? inlinePieces(titleText) : [plainPiece(titleText)];
     const runs = piecesToRuns(titlePieces, 'body').filter((run) => run.text.trim() !== '');
     if (runs.length > 0) elements.push({ kind: 'paragraph', role: 'title', runs });
@@ -114,7 +119,7 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
     let current: PendingParagraph | undefined;
     for (const [lineStart, lineEnd] of blockLines(doc.text, block)) {
       // The title has a paragraph of its own.
-      if (doc.title && lineStart < doc.title.end && lineEnd > doc.title.start) continue;
+      if (lineStart === titleLineStart) continue;
       const raw = doc.text.slice(lineStart, lineEnd);
       if (markdown && isMarkdownOnlyLine(raw, block.kind)) continue;
       const leading = LEADING_SPACE.exec(raw)?.[0] ?? '';
@@ -254,8 +259,9 @@ function plainPiece(text: string): Piece {
   return { text, from: 0, to: text.length, bold: false };
 }
 
+/** `# 标题 #` → 标题; also `#标题` without the space, which the linter (not CommonMark) takes for the title. */
 function stripHeadingSyntax(text: string): string {
-  return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\s+#+\s*$/u, '');
+  return text.replace(/^#{1,6}[ \t]*/u, '').replace(/[ \t]+#+$/u, '');
 }
 
 /** Lines that are only Markdown syntax: fences, setext underlines, thematic breaks, table rules. */

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { analyze, type Finding } from '../../src/core/index';
 import { lintDocx } from '../../src/docx/cli-support';
 import { exportDocx } from '../../src/docx/export';
+import { readDocx } from '../../src/docx/read';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -94,4 +96,28 @@ describe('docx round trip: export, read back, lint', () => {
       }
     });
   }
+});
+
+describe('docx round trip of plain text (property)', () => {
+  // Pieces summaries are made of: markers of every level, enumerations, dates, placeholders, indents,
+  // line breaks, and characters that mean something in Markdown (which plain text must keep).
+  const token = fc.constantFrom(
+    '一、', '二、', '四、', '（一）', '(二)', '1.', '2、', '（1）', '①', '一是', '二是',
+    '加强', '组织', '领导', '工作', '总结', '。', '，', '：', '；', '！', 'XX', '**', 'A', '2024年1月5日', '2025-12-xx',
+    '某某局', '|', '#', '- ', '> ', '`', '[链接](x)', ' ', '　　', '\t', '\n', '\n', '\n\n', '          ',
+  );
+  const summaryText = fc.array(token, { maxLength: 60 }).map((tokens) => tokens.join(''));
+  const visible = (text: string): string => text.replace(/\s/gu, '');
+
+  it('loses and invents no visible character', async () => {
+    await fc.assert(
+      fc.asyncProperty(summaryText, async (text) => {
+        fc.pre(!/^\s*---/u.test(text)); // front matter is metadata, not text
+        const { document } = analyze(text, { fileName: 'summary.txt' });
+        const back = await readDocx(await exportDocx(document));
+        assert.equal(visible(back.text), visible(text));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
