@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyze, pickMessage, type Analysis, type Finding, type Locale, type SummaryConfig } from '../core/index';
 import { exportDocx, type ExportOptions } from './export';
-import { locateInDocx, readDocx, type DocxParagraph } from './read';
+import { locateInDocx, readDocx, type DocxParagraph, type DocxText } from './read';
 
 export function isDocxPath(path: string): boolean {
   // ~$name.docx are Word's lock files next to an open document, not documents.
@@ -48,7 +48,14 @@ export interface DocxLintOptions {
 
 /** Lints the paragraphs of a .docx held in memory. */
 export async function lintDocx(buffer: Uint8Array, options: DocxLintOptions = {}): Promise<DocxLintResult> {
-  const { text, paragraphs } = await readDocx(buffer);
+  return lintDocxText(await readDocx(buffer), options);
+}
+
+/**
+ * The synchronous half of `lintDocx`, for a caller that has read its .docx files first (reading is
+ * asynchronous: mammoth has no synchronous API) and lints them in a synchronous loop.
+ */
+export function lintDocxText({ text, paragraphs }: Pick<DocxText, 'text' | 'paragraphs'>, options: DocxLintOptions = {}): DocxLintResult {
   const analysis = analyze(text, {
     format: 'text',
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from '../../src/docx/cli-support';
+import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile, lintDocxText } from '../../src/docx/cli-support';
 import { readDocx } from '../../src/docx/read';
 
 /** A unit's submission with two faults a collector has to find: a second 四、 and an XX left in. */
@@ -63,6 +63,12 @@ describe('docx CLI support', () => {
     assert.equal(result.text.slice(placeholder.start, placeholder.end), 'XX');
     assert.equal(placeholder.column, SUBMISSION[6]!.indexOf('XX') + 1);
     assert.ok(placeholder.excerpt.includes('XX'), placeholder.excerpt);
+  });
+
+  it('lints text read beforehand the same way, synchronously', async () => {
+    const read = await readDocx(readFileSync(file));
+    const result = lintDocxText(read, { fileName: file });
+    assert.deepEqual(result.findings, (await lintDocxFile(file)).findings);
   });
 
   it('gives the CLI its report records by paragraph', async () => {
