@@ -101,10 +101,15 @@ const CHAR_SPACE = Math.floor(((PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / CHARS
 /** Two characters of the body font, for Word versions that ignore firstLineChars. */
 const TWO_BODY_CHARS = BODY_SIZE_HALF_POINTS * 20;
 /**
- * 页码一字线上距版心下边缘 7 mm: the dash line sits 28 mm above the page edge; the footer distance is
- * measured to the bottom of the 14 pt line, about 2.5 mm lower.
+ * Footer and table lines: a fixed 20 pt line for 四号 text. Word snaps single-spaced lines to the
+ * 28.95 pt document grid, in footers and table cells too; an exact line height is what overrides it.
  */
-const FOOTER_DISTANCE = mm(25.5);
+const SMALL_EXACT_LINE = { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+/**
+ * 页码一字线上距版心下边缘 7 mm: the dash sits 35 − 7 = 28 mm above the page edge, in the middle of
+ * the 20 pt (7.06 mm) footer line, whose bottom the footer distance measures: 28 − 3.53 mm.
+ */
+const FOOTER_DISTANCE = mm(24.5);
 const HEADER_DISTANCE = mm(15);
 /** 页码 单页码居右空一字，双页码居左空一字 — one 四号 character. */
 const PAGE_NUMBER_EDGE_INDENT = PAGE_NUMBER_SIZE_HALF_POINTS * 10;
@@ -184,8 +189,7 @@ function pageNumberFooter(side: 'odd' | 'even', fonts: OfficialFonts, fontFor: (
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: PAGE_NUMBER_EDGE_INDENT } : { left: PAGE_NUMBER_EDGE_INDENT },
-        // The footer is outside the grid; a fixed pitch would clip nothing but moves the line.
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        spacing: SMALL_EXACT_LINE,
         children: [
           new TextRun({
             children: ['— ', PageNumber.CURRENT, ' —'],
@@ -301,8 +305,8 @@ function toTable(rows: string[][], fonts: OfficialFonts, fontFor: (name: string)
             new TableCell({
               children: [
                 new Paragraph({
-                  // Tables are set smaller (四号) and off the line grid so cells do not grow to a full line pitch.
-                  spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+                  // Tables are set smaller (四号) on 20 pt lines, so a row is not a full 28.95 pt grid line.
+                  spacing: SMALL_EXACT_LINE,
                   children: [new TextRun({ text: row[column] ?? '', font: fontFor(fonts.body), size: PAGE_NUMBER_SIZE_HALF_POINTS })],
                 }),
               ],

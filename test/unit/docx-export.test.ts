@@ -82,6 +82,8 @@ describe('docx export (GB/T 9704-2012 layout)', () => {
     assert.equal(Number(attribute(margins, 'w:bottom')), MARGINS_TWIPS.bottom);
     assert.equal(Number(attribute(margins, 'w:left')), MARGINS_TWIPS.left);
     assert.equal(Number(attribute(margins, 'w:right')), MARGINS_TWIPS.right);
+    // The page number's dash 7 mm below the text block: 35 − 7 − 3.5 (half its 20 pt line) = 24.5 mm.
+    assert.equal(Number(attribute(margins, 'w:footer')), Math.round((24.5 * 1440) / 25.4));
     const grid = element(docx.document, 'w:docGrid')!;
     assert.equal(attribute(grid, 'w:type'), 'linesAndChars');
     assert.equal(Number(attribute(grid, 'w:linePitch')), LINE_PITCH);
@@ -208,6 +210,7 @@ describe('docx export (GB/T 9704-2012 layout)', () => {
       assert.equal(alignment(paragraph!), side);
       assert.equal(attributeOf(paragraph!.properties, 'w:ind', indent), '280', 'one 四号 character from the edge');
       assert.match(footer, /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/u);
+      assert.equal(lineSpacing(paragraph!).rule, 'exact', 'an exact line keeps the footer off the 28.95 pt grid');
       assert.equal(paragraph!.text, '—  —', 'the dashes and spaces around the PAGE field');
       const beforeField = footer.indexOf('PAGE');
       assert.ok(footer.lastIndexOf('— <', beforeField) >= 0 && footer.indexOf('> —', beforeField) > beforeField);
