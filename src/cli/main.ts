@@ -14,7 +14,8 @@ import {
   type Locale,
   type SummaryConfig,
 } from '../core/index';
-import { expandInputs, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
+import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from '../docx/cli-support';
+import { expandInputs, MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
 import { formatJson, formatSarif, formatText, toReported, type ReportedFinding } from './format';
 
 const VERSION = '0.1.0';
@@ -29,6 +30,7 @@ const USAGE = {
   --profile <id>             文种：work-summary、debriefing、disclosure-report、en-report
   --config <文件>            配置文件（默认读取当前目录的 .summaryrc.json）
   --locale zh-CN|en          消息语言
+  --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -41,6 +43,7 @@ Options:
   --profile <id>             document type: work-summary, debriefing, disclosure-report, en-report
   --config <file>            configuration file (default: .summaryrc.json in the current folder)
   --locale zh-CN|en          message language
+  --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -60,7 +63,7 @@ function defaultLocale(env: CliIo['env']): Locale {
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io`, so tests run it in-process. */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let locale = defaultLocale(io.env);
   const say = (zh: string, en: string) => io.stderr(`summary-lint: ${locale === 'en' ? en : zh}\n`);
   let parsed;
@@ -74,6 +77,7 @@ export function runCli(argv: string[], io: CliIo): number {
         profile: { type: 'string' },
         config: { type: 'string' },
         locale: { type: 'string' },
+        'export-docx': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -123,6 +127,22 @@ export function runCli(argv: string[], io: CliIo): number {
     config.profile = values.profile;
   }
 
+  const exportTo = values['export-docx'];
+  if (exportTo !== undefined) {
+    if (positionals.length !== 1) {
+      say('--export-docx 只接受一个输入文件', '--export-docx takes exactly one input file');
+      return 2;
+    }
+    try {
+      await exportDocxFile(path.resolve(io.cwd, positionals[0]), path.resolve(io.cwd, exportTo), { config });
+    } catch (error) {
+      say(`无法导出：${(error as Error).message}`, `cannot export: ${(error as Error).message}`);
+      return 2;
+    }
+    io.stderr(locale === 'en' ? `summary-lint: wrote ${exportTo}\n` : `summary-lint：已写出 ${exportTo}\n`);
+    return exitCode;
+  }
+
   const { files, problems, fromFolders } = expandInputs(positionals, io.cwd);
   for (const problem of problems) {
     say(`${problem.file}：${problem.message.zh}`, `${problem.file}: ${problem.message.en}`);
@@ -131,6 +151,10 @@ export function runCli(argv: string[], io: CliIo): number {
   const reported: ReportedFinding[] = [];
   for (const file of files) {
     const shown = path.relative(io.cwd, file) || file;
+    if (isDocxPath(file)) {
+      exitCode = Math.max(exitCode, await checkDocx(file, shown, fromFolders.has(file)));
+      continue;
+    }
     const read = readTextFile(file);
     if (!read.ok) {
       say(`${shown}：${read.message.zh}`, `${shown}: ${read.message.en}`);
@@ -177,6 +201,32 @@ export function runCli(argv: string[], io: CliIo): number {
   else io.stdout(formatText(reported, locale));
   if (exitCode === 0 && reported.some((f) => f.severity === 'error')) exitCode = 1;
   return exitCode;
+
+  async function checkDocx(file: string, shown: string, foundInFolder: boolean): Promise<number> {
+    if (fs.statSync(file).size > MAX_FILE_BYTES) {
+      say(`${shown}：文件过大，未检查`, `${shown}: file too large, not checked`);
+      return 2;
+    }
+    let result;
+    try {
+      result = await lintDocxFile(file, { config });
+    } catch (error) {
+      say(`${shown}：不是可读取的 Word 文件（${(error as Error).message}）`, `${shown}: not a readable Word file (${(error as Error).message})`);
+      return 2;
+    }
+    if (foundInFolder && !looksLikeSummary(file, result.text)) return 0;
+    if (values.fix && result.findings.some((f) => f.fix)) {
+      say(`${shown}：不会改写 Word 文件，请在 Word 中修改`, `${shown}: fixes are not written into Word files; change them in Word`);
+    }
+    if (result.autoNumberedParagraphs.length) {
+      say(
+        `${shown}：第 ${result.autoNumberedParagraphs.slice(0, 5).join('、')} 段等使用 Word 自动编号，其编号无法检查`,
+        `${shown}: paragraphs ${result.autoNumberedParagraphs.slice(0, 5).join(', ')}… use Word's automatic numbering, which cannot be checked`,
+      );
+    }
+    reported.push(...docxJsonRecords(shown, result, locale));
+    return 0;
+  }
 }
 
 function loadConfig(configPath: string | undefined, cwd: string): { config: SummaryConfig; problem?: { zh: string; en: string } } {
@@ -201,10 +251,16 @@ function loadConfig(configPath: string | undefined, cwd: string): { config: Summ
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  });
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`summary-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
