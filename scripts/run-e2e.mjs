@@ -13,7 +13,8 @@
 //   E2E_CACHE_DIR      where e2e-setup.sh installed Node 24 and code-server
 //   CHROMIUM_PATH      default /usr/bin/chromium
 //   E2E_TIMEOUT_MS     whole run, default 300000
-//   E2E_SCREENSHOTS    a directory: a test that logs "[screenshot] NAME" gets DIR/NAME.png taken
+//   E2E_SCREENSHOTS    a directory: a test that logs "[screenshot] NAME" gets DIR/NAME.png taken;
+//                      "[collapse-pane] TITLE" collapses a side-bar pane first
 //   E2E_TALLY_FILE     append the run's {"passed":N,"failed":N} as a JSON line (runTest.ts sums runs)
 //   E2E_VERBOSE=1      also print the workbench and server logs
 //   E2E_KEEP_TMP=1     keep the throw-away profile directory
@@ -29,6 +30,8 @@ import { chromium } from 'playwright-core';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORTER_TAG = '[mocha] ';
 const SCREENSHOT_TAG = '[screenshot] ';
+// For README pictures only: collapse a side-bar pane by its title (no VS Code command does this).
+const COLLAPSE_PANE_TAG = '[collapse-pane] ';
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 
 function parseArguments(argv) {
@@ -192,6 +195,13 @@ try {
         fs.renameSync(target + '.part.png', target);
         note(`screenshot ${target}`);
       }).catch((error) => console.error('[e2e] screenshot failed:', error.message));
+    } else if (text.startsWith(COLLAPSE_PANE_TAG)) {
+      const title = text.slice(COLLAPSE_PANE_TAG.length).trim();
+      screenshotQueue = screenshotQueue.then(async () => {
+        const header = page.locator('.pane-header.expanded', { hasText: title }).first();
+        note(`collapse pane "${title}": ${await header.count()} match`);
+        if (await header.count()) await header.click();
+      }).catch((error) => console.error('[e2e] collapsing a pane failed:', error.message));
     } else if (verbose) {
       console.log(`[workbench ${type}] ${text}`);
     } else if (type === 'error' && !/open-vsx|marketplace|gallery/i.test(text)) {

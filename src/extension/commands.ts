@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Section } from '../core/index';
-import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, nextMarkers, renumberEdits, requiredParts, skeleton } from '../core/index';
+import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
+import { orderedNextMarkers } from './completion';
 import type { AnalysisService } from './analysis';
 import type { ConfigurationStore } from './configuration';
 import type { DiagnosticsController } from './diagnostics';
@@ -108,7 +109,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!document || !analysis) return undefined;
       const editor = await editorFor(document);
       const cursor = editor.selection.active;
-      const markers = nextMarkers(analysis.document, document.offsetAt(cursor), analysis.config);
+      const markers = orderedNextMarkers(analysis.document, document.offsetAt(cursor), analysis.config);
       const marker = markers.find((m) => m.level === level) ?? markers[0];
       if (!marker) return undefined;
       const line = document.lineAt(cursor.line);

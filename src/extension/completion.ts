@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Level, MarkerSuggestion, SummaryDocument } from '../core/index';
 import { nextMarkers, requiredParts } from '../core/index';
 import type { AnalysisService } from './analysis';
 import { localized } from './locale';
@@ -32,7 +33,7 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
     const replaceRange = new vscode.Range(position.line, lineStart.length, position.line, position.character);
     const offset = document.offsetAt(position);
     const items: vscode.CompletionItem[] = [];
-    nextMarkers(analysis.document, offset, analysis.config).forEach((marker, index) => {
+    orderedNextMarkers(analysis.document, offset, analysis.config).forEach((marker, index) => {
       const item = new vscode.CompletionItem(
         { label: marker.text, description: localized(marker.detail) },
         vscode.CompletionItemKind.EnumMember,
@@ -63,4 +64,27 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
       });
     return items;
   }
+}
+
+/** The level of the last marker before `offset`: where a writer most likely continues. */
+function currentLevel(document: SummaryDocument, offset: number): Level | undefined {
+  let level: Level | undefined;
+  for (const marker of document.markers) {
+    if (marker.start >= offset) break;
+    level = marker.level;
+  }
+  return level;
+}
+
+/** nextMarkers with the next sibling at the current level first (四、 after 三、 rather than （一）). */
+export function orderedNextMarkers(
+  document: SummaryDocument,
+  offset: number,
+  config: Parameters<typeof nextMarkers>[2],
+): MarkerSuggestion[] {
+  const markers = nextMarkers(document, offset, config);
+  const level = currentLevel(document, offset);
+  const preferred = markers.findIndex((m) => m.level === level);
+  if (preferred <= 0) return markers;
+  return [markers[preferred]!, ...markers.slice(0, preferred), ...markers.slice(preferred + 1)];
 }

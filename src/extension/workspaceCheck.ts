@@ -21,6 +21,7 @@ export async function checkWorkspace(
   diagnostics: DiagnosticsController,
 ): Promise<WorkspaceCheckResult> {
   const result: WorkspaceCheckResult = { filesScanned: 0, summaries: 0, findings: 0 };
+  forgetFilesNotShown(diagnostics.collection);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking summaries in the workspace'), cancellable: true },
     async (progress, token) => {
@@ -58,4 +59,22 @@ export async function checkWorkspace(
     },
   );
   return result;
+}
+
+/**
+ * A new check replaces the last one: results for files that are in no editor tab any more (closed,
+ * perhaps deleted meanwhile) go; the files that still exist get fresh ones below.
+ */
+function forgetFilesNotShown(collection: vscode.DiagnosticCollection): void {
+  const shown = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+    }
+  }
+  const stale: vscode.Uri[] = [];
+  collection.forEach((uri) => {
+    if (!shown.has(uri.toString())) stale.push(uri);
+  });
+  for (const uri of stale) collection.delete(uri);
 }

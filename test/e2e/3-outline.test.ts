@@ -79,11 +79,26 @@ suite('Outline tree view', () => {
       for (const command of ['workbench.explorer.fileView.removeView', 'outline.removeView', 'timeline.removeView', 'workbench.action.closeAuxiliaryBar']) {
         await vscode.commands.executeCommand(command).then(undefined, () => undefined);
       }
+      console.log('[collapse-pane] workspace');
       await vscode.window.showTextDocument(editor.document);
       active.selection = new vscode.Selection(12, 3, 12, 3); // on the duplicated 二、
       await waitFor('the tree selects the duplicated 二、', () => extension.outlineView.selection[0]?.id === 'section:2');
-      await sleep(500);
-      await screenshot('outline-and-squiggles');
+      // The people this is for read the findings in Chinese.
+      const settings = vscode.workspace.getConfiguration('officialSummary');
+      await settings.update('messageLanguage', 'zh-CN', vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('Chinese labels in the tree', async () => {
+          const nodes = await extension.outline.allNodes();
+          return nodes.some((n) => n.kind === 'section' && String(extension.outline.getTreeItem(n).description).endsWith(' 字'));
+        });
+        await sleep(800);
+        await screenshot('outline-and-squiggles');
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await sleep(1500);
+        await screenshot('hover-with-finding');
+      } finally {
+        await settings.update('messageLanguage', undefined, vscode.ConfigurationTarget.Global);
+      }
     }
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixture, openUntitledCopy, readFixture, waitFor } from './helpers';
+import { closeAllEditors, openFixture, openUntitledCopy, readFixture, screenshot, sleep, waitFor } from './helpers';
 
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
@@ -14,7 +14,12 @@ async function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
 
 async function completionLabels(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
-  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+  // In the order the suggest widget shows them (by sortText, else label).
+  return list.items
+    .map((i) => ({ label: labelOf(i), key: i.sortText ?? labelOf(i) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((i) => i.label);
 }
 
 suite('Symbols, folding, completion, snippets, grammar', () => {
@@ -68,19 +73,28 @@ suite('Symbols, folding, completion, snippets, grammar', () => {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     // Typed full-width space: a trigger character, so it works with Markdown's quick suggestions off.
     const labels = await completionLabels(editor.document.uri, end, '　');
-    assert.ok(labels.includes('五、'), `next level-1 marker after 四、: ${labels.join(' ')}`);
+    assert.strictEqual(labels[0], '五、', `the next sibling comes first: ${labels.join(' ')}`);
+    assert.ok(labels.includes('（一）'), `a first child is offered too: ${labels.join(' ')}`);
     assert.ok(labels.includes('Problems'), `the missing part: ${labels.join(' ')}`);
     const inside = await completionLabels(editor.document.uri, new vscode.Position(9, 0)); // the blank line after （二）
-    assert.ok(inside.includes('（三）'), `after （二） comes （三）: ${inside.join(' ')}`);
+    assert.strictEqual(inside[0], '（三）', `after （二） comes （三）: ${inside.join(' ')}`);
     const midSentence = await completionLabels(editor.document.uri, new vscode.Position(10, 12));
     assert.ok(!midSentence.includes('五、') && !midSentence.includes('（三）'), 'no markers in the middle of a sentence');
+    if (process.env.E2E_SCREENSHOTS) {
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('officialSummary.suggest');
+      await sleep(1200);
+      await screenshot('completion-next-marker');
+      await vscode.commands.executeCommand('hideSuggestWidget');
+    }
   });
 
   test('"Insert next section" adds the next marker on a new paragraph', async () => {
     const text = '2024年工作总结\n\n　　一、甲项工作。\n\n　　二、乙项工作。';
     const editor = await openUntitledCopy('plaintext', text);
     editor.selection = new vscode.Selection(4, 5, 4, 5);
-    const inserted = await vscode.commands.executeCommand('officialSummary.insertNextSection', 1);
+    const inserted = await vscode.commands.executeCommand('officialSummary.insertNextSection');
     assert.strictEqual(inserted, '三、');
     assert.strictEqual(editor.document.getText(), text + '\n\n　　三、');
     assert.strictEqual(editor.selection.active.line, 6);

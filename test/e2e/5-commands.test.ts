@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, at, closeAllEditors, fixture, openFixture, ourDiagnostics, ruleOf, screenshot, waitFor, waitForDiagnostics } from './helpers';
+import { api, at, closeAllEditors, fixture, openFixture, ourDiagnostics, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 suite('Commands, status bar, localisation', () => {
   suiteTeardown(closeAllEditors);
@@ -52,10 +52,18 @@ suite('Commands, status bar, localisation', () => {
     const skipped = quarterly.find((d) => ruleOf(d) === 'numbering-sequence');
     assert.ok(skipped, 'the skipped 二、 in a file that is not open');
     assert.strictEqual(at(skipped), '6:2-6:4');
+    assert.ok(
+      vscode.languages.getDiagnostics().every(([uri, list]) => list.every((d) => d.source !== 'official-summary') || uri.path.includes('/fixtures/workspace/') || vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))),
+      'results of earlier files that are no longer shown are replaced',
+    );
     assert.deepStrictEqual(ourDiagnostics(fixture('README.md')), []);
     assert.deepStrictEqual(ourDiagnostics(fixture('会议记录笔记.md')), []);
-    await openFixture('2024年度机关工作总结.md');
+    const summary = await openFixture('2024年度机关工作总结.md');
+    const { outline } = await api();
+    await waitFor('the outline shows the newly active summary', () => outline.currentDocument === summary.document);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await sleep(500);
     await screenshot('problems-panel');
   });
 

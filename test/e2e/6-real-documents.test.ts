@@ -48,8 +48,10 @@ suite('Real documents: the shared example and the corpus', () => {
     );
 
     const whole = new vscode.Range(0, 0, copy.lineCount, 0);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, whole, 'source.fixAll')) ?? [];
-    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.officialSummary');
+    const fixAll = await waitFor('the fix-all action', async () => {
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, whole, 'source.fixAll')) ?? [];
+      return actions.find((a) => a.kind?.value === 'source.fixAll.officialSummary');
+    });
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     const fixed = copy.getText();
