@@ -93,6 +93,7 @@ const userDataDir = path.join(tmp, 'user-data');
 fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
   'workbench.startupEditor': 'none',
+  'files.autoSave': 'off', // tests type into fixture documents; nothing may be written back unasked
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',

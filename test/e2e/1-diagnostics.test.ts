@@ -115,6 +115,28 @@ suite('Diagnostics', () => {
     assert.strictEqual((await api()).isSummary(note.document), false);
   });
 
+  test('a mistake in .summaryrc.json is shown at its place, and the rest of the file still applies', async () => {
+    const configUri = fixture('.summaryrc.json');
+    const original = readFixture('.summaryrc.json');
+    const summary = await openFixture(SUMMARY);
+    try {
+      const broken = original.replace('"houseStyle": "common",', '"houseStyle": "common",\n  "colour": "red",');
+      assert.notStrictEqual(broken, original);
+      fs.writeFileSync(configUri.fsPath, broken);
+      const problems = await waitFor('a diagnostic on .summaryrc.json', () => {
+        const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'official-summary');
+        return found.length > 0 ? found : undefined;
+      });
+      assert.strictEqual(problems[0]!.range.start.line, 3, 'on the unknown key');
+      assert.match(problems[0]!.message, /colour/);
+      // numbering-style is still raised to an error by the same file.
+      await waitForDiagnostics(summary.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-style' && x.severity === vscode.DiagnosticSeverity.Error));
+    } finally {
+      fs.writeFileSync(configUri.fsPath, original);
+    }
+    await waitFor('the problem is gone once the file is fixed', () => vscode.languages.getDiagnostics(configUri).every((d) => d.source !== 'official-summary'));
+  });
+
   test('.summaryrc.json gets the JSON schema the extension contributes', async () => {
     const config = await vscode.workspace.openTextDocument(fixture('.summaryrc.json'));
     assert.ok(['json', 'jsonc'].includes(config.languageId), config.languageId);
