@@ -16,7 +16,7 @@ suite('The packaged .vsix, installed', () => {
     for (const needed of ['package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'snippets/summary.code-snippets', 'schemas/summaryrc.schema.json']) {
       assert.ok(fs.existsSync(path.join(root, needed)), needed);
     }
-    for (const unwanted of ['src', 'node_modules', 'test', 'out', 'scripts', 'dist/extension.js.map', 'dist/cli.js', 'tsconfig.json']) {
+    for (const unwanted of ['src', 'node_modules', 'test', 'out', 'scripts', 'docs', 'bench', 'dist/extension.js.map', 'dist/cli.js', 'tsconfig.json']) {
       assert.ok(!fs.existsSync(path.join(root, unwanted)), `${unwanted} is not packaged`);
     }
   });
