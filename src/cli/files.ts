@@ -3,8 +3,11 @@ import * as path from 'node:path';
 
 export const CHECKED_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
-/** Larger files are declined: a summary is never this big, and the rest still gets checked. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger files are declined with a message: no summary is this big (the 31 provincial reports in one
+ * file make 1.6 MB), and checking one would hold up the rest of a folder for many seconds.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface InputProblem {
   file: string;
@@ -111,7 +114,13 @@ export function readTextFile(file: string): ReadResult {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_FILE_BYTES) {
-      return { ok: false, message: { zh: `文件过大（${(size / 1048576).toFixed(1)} MB），未检查`, en: `file too large (${(size / 1048576).toFixed(1)} MB), not checked` } };
+      return {
+        ok: false,
+        message: {
+          zh: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查；请拆分后再检查`,
+          en: `file too large (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_FILE_BYTES / 1048576} MB), not checked; split it first`,
+        },
+      };
     }
     bytes = fs.readFileSync(file);
   } catch (error) {

@@ -76,26 +76,63 @@ function lastContentEnd(text: string, lineStart: number): number {
   return end;
 }
 
+/**
+ * Text that would take remark a long time and that no summary contains: a very long chunk, markup
+ * nested many levels deep, or thousands of emphasis and link marks (micromark is quadratic on those).
+ * Such a chunk is read by the plain-text reader, which is linear.
+ */
+export function tooHardForMarkdown(chunk: string): boolean {
+  if (chunk.length > 20_000) return true;
+  if (/^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk)) return true;
+  let marks = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) marks++; // * _ [ ] `
+  }
+  return marks > 2_000;
+}
+
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */
 export function markdownBlocks(text: string, from: number): Block[] {
   const source = text.slice(from);
   const tree = markdownParser.parse(source) as MdNode;
   const blocks: Block[] = [];
-  for (const node of tree.children ?? []) collect(node, text, from, blocks);
+  collectAll(tree.children ?? [], text, from, blocks);
   return blocks;
 }
 
-function collect(node: MdNode, text: string, shift: number, out: Block[]): void {
+/**
+ * Walks remark's tree in document order with a stack of its own: a quote or list nested thousands
+ * deep must not exhaust the call stack.
+ */
+function collectAll(roots: MdNode[], text: string, shift: number, out: Block[]): void {
+  const pending: { node: MdNode; listItem: boolean }[] = roots.map((node) => ({ node, listItem: false })).reverse();
+  while (pending.length) {
+    const { node, listItem } = pending.pop()!;
+    const children = node.children ?? [];
+    if (listItem) {
+      pending.push(...listItemBlock(node, text, shift, out).map((child) => ({ node: child, listItem: false })).reverse());
+    } else if (node.type === 'list') {
+      pending.push(...children.map((child) => ({ node: child, listItem: true })).reverse());
+    } else if (node.type === 'blockquote') {
+      pending.push(...children.map((child) => ({ node: child, listItem: false })).reverse());
+    } else {
+      collectLeaf(node, text, shift, out);
+    }
+  }
+}
+
+function collectLeaf(node: MdNode, text: string, shift: number, out: Block[]): void {
   const start = (node.position?.start.offset ?? 0) + shift;
   const end = (node.position?.end.offset ?? 0) + shift;
-  const push = (kind: BlockKind, blockEnd = end, depth?: number) => {
-    const block: Block = { kind, start, end: blockEnd, lineStarts: lineStartsWithin(text, start, blockEnd) };
+  const push = (kind: BlockKind, depth?: number) => {
+    const block: Block = { kind, start, end, lineStarts: lineStartsWithin(text, start, end) };
     if (depth !== undefined) block.depth = depth;
     out.push(block);
   };
   switch (node.type) {
     case 'heading':
-      push('heading', end, node.depth);
+      push('heading', node.depth);
       return;
     case 'paragraph':
       push('paragraph');
@@ -113,18 +150,13 @@ function collect(node: MdNode, text: string, shift: number, out: Block[]): void 
     case 'table':
       push('table');
       return;
-    case 'list':
-      for (const item of node.children ?? []) collectListItem(item, text, shift, out);
-      return;
-    case 'blockquote':
-      for (const child of node.children ?? []) collect(child, text, shift, out);
-      return;
     default:
       push('other');
   }
 }
 
-function collectListItem(item: MdNode, text: string, shift: number, out: Block[]): void {
+/** Pushes the item's own block (up to its first nested list) and returns the children still to walk. */
+function listItemBlock(item: MdNode, text: string, shift: number, out: Block[]): MdNode[] {
   const start = (item.position?.start.offset ?? 0) + shift;
   const children = item.children ?? [];
   const firstNested = children.findIndex((c) => c.type === 'list');
@@ -135,10 +167,7 @@ function collectListItem(item: MdNode, text: string, shift: number, out: Block[]
         ? start
         : (item.position?.end.offset ?? 0) + shift;
   out.push({ kind: 'list-item', start, end: Math.max(start, ownEnd), lineStarts: lineStartsWithin(text, start, Math.max(start + 1, ownEnd)) });
-  children.forEach((child, index) => {
-    if (child.type === 'list') collect(child, text, shift, out);
-    else if (firstNested >= 0 && index > firstNested) collect(child, text, shift, out);
-  });
+  return firstNested < 0 ? [] : children.slice(firstNested);
 }
 
 function lineStartOf(text: string, offset: number): number {

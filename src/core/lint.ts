@@ -64,13 +64,19 @@ export function analyze(text: string, options: ParseOptions = {}): Analysis {
  * overlaps one taken before: a later pass picks it up, the text is never half-fixed.
  */
 export function collectFixEdits(findings: readonly Finding[], rule?: RuleId): TextEdit[] {
-  const seen = new Set<string>();
+  const seenFixes = new Set<object>();
+  const seenSmall = new Set<string>();
   const groups: TextEdit[][] = [];
   for (const finding of findings) {
     if (!finding.fix || (rule && finding.rule !== rule)) continue;
-    const key = JSON.stringify(finding.fix.edits);
-    if (seen.has(key)) continue; // one run renumbering is attached to each of its findings
-    seen.add(key);
+    // one run renumbering is attached (as one object) to each of its findings
+    if (seenFixes.has(finding.fix)) continue;
+    seenFixes.add(finding.fix);
+    if (finding.fix.edits.length <= 8) {
+      const key = JSON.stringify(finding.fix.edits);
+      if (seenSmall.has(key)) continue;
+      seenSmall.add(key);
+    }
     groups.push(finding.fix.edits);
   }
   return mergeEditGroups(groups);

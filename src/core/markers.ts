@@ -28,8 +28,8 @@ export interface MarkerCandidate {
 }
 
 const CN = CHINESE_NUMERAL_CLASS;
-const LEVEL1 = new RegExp(`^(${CN}{1,4})([、.．])`);
-const LEVEL2 = new RegExp(`^([（(])(${CN}{1,4})([）)])([、.．，,]?)`);
+const LEVEL1 = new RegExp(`^(${CN}{1,7})([、.．])`);
+const LEVEL2 = new RegExp(`^([（(])(${CN}{1,7})([）)])([、.．，,]?)`);
 const ARABIC = /^(\d{1,3})([.．、])/;
 const ARABIC_PAREN = /^([（(])(\d{1,3})([）)])([、.．，,]?)/;
 const ARABIC_RIGHT_PAREN = /^(\d{1,3})([）)])/;

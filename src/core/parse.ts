@@ -1,4 +1,4 @@
-import { markdownBlocks, readFrontMatter, textBlocks } from './blocks';
+import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
 import { readMarker, type MarkerCandidate } from './markers';
@@ -37,7 +37,7 @@ export interface LineCandidate {
 }
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text'): ChunkParse {
-  const blocks = format === 'markdown' ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0);
+  const blocks = format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0);
   const candidates: LineCandidate[] = [];
   blocks.forEach((block, blockIndex) => {
     if (!isTextBlock(block)) return;

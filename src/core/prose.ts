@@ -17,7 +17,8 @@ export function maskedBlockText(doc: SourceText, block: Block): string {
   };
   if (doc.format === 'markdown') {
     blank(/(`+)(?:(?!\1)[\s\S])+?\1(?!`)/g);
-    blank(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g);
+    // bounded: an unclosed `](` must not make every later position rescan the rest of the line
+    blank(/\](?=\()\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g);
     blank(/<(?:https?:|mailto:|\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>)[^<>\s]*>?/g);
   }
   blank(/\b(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]+/g);

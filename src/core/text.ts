@@ -63,16 +63,33 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result + text.slice(cursor);
 }
 
-/** Keeps the edits of earlier-listed groups when later ones overlap them. */
+/**
+ * Keeps the edits of earlier-listed groups when later ones overlap them. Sorted intervals and a
+ * binary search keep this fast for fixes of thousands of edits.
+ */
 export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  const overlaps = (a: TextEdit, b: TextEdit) =>
-    a.start < b.end && b.start < a.end || (a.start === b.start && (a.start === a.end || b.start === b.end));
+  const taken: TextEdit[] = []; // sorted by start, non-overlapping
+  const clashes = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+  const firstAtOrAfter = (offset: number) => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (taken[mid].end < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const clashesWithTaken = (edit: TextEdit) => {
+    for (let i = firstAtOrAfter(edit.start); i < taken.length && taken[i].start <= edit.end; i++) if (clashes(edit, taken[i])) return true;
+    return false;
+  };
   for (const group of groups) {
-    if (group.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    const sorted = [...group].sort((a, b) => a.start - b.start || a.end - b.end);
     // a group at odds with itself has no single meaning: it is never applied
-    if (group.some((edit, i) => group.some((other, j) => i < j && overlaps(edit, other)))) continue;
-    taken.push(...group);
+    if (sorted.some((edit, i) => i > 0 && clashes(sorted[i - 1], edit))) continue;
+    if (sorted.some(clashesWithTaken)) continue;
+    for (const edit of sorted) taken.splice(firstAtOrAfter(edit.start), 0, edit);
   }
   return taken.sort((a, b) => a.start - b.start);
 }

@@ -201,3 +201,40 @@ describe('regressions found by the robustness tests', () => {
     assert.deepEqual(changesNothing.map((f) => f.message.en), []);
   });
 });
+
+describe('hostile Markdown stays fast and never overflows the stack', () => {
+  const core = require('../../src/core/index') as typeof import('../../src/core/index');
+
+  // bounds, not benchmarks: each case took seconds to minutes (or threw) before
+  const cases: [string, string][] = [
+    ['a quote nested 5000 deep', '> '.repeat(5000) + '一、甲\n'],
+    ['a list nested 3000 deep', '- '.repeat(3000) + '一、甲\n'],
+    ['100 000 emphasis marks on one line', '*a'.repeat(100000)],
+    ['50 000 unclosed links', '[a]('.repeat(50000)],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const started = Date.now();
+      const { document } = core.analyze(text, { fileName: 'a.md' });
+      assert.ok(Date.now() - started < 5000, `${name} took ${Date.now() - started} ms`);
+      assert.ok(document.blocks.length >= 1);
+    });
+  }
+
+  it('numerals of five characters and more are markers (一百一十一、)', () => {
+    const text = Array.from({ length: 130 }, (_, i) => `${core.formatChineseNumeral(i + 1)}、甲`).join('\n');
+    const { document, findings } = core.analyze(text, { fileName: 'a.txt' });
+    assert.equal(document.markers.length, 130);
+    assert.deepEqual(findings.filter((f) => f.rule === 'numbering-sequence'), []);
+  });
+
+  it('collects the fixes of thousands of findings sharing one renumbering quickly', () => {
+    const text = Array.from({ length: 6000 }, () => '1. 项目').join('\n');
+    const { findings } = core.analyze(text, { fileName: 'a.txt' });
+    const started = Date.now();
+    const edits = core.collectFixEdits(findings);
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(edits.length, 5999);
+    assert.ok(core.applyEdits(text, edits).endsWith('6000. 项目'));
+  });
+});
