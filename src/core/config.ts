@@ -42,6 +42,8 @@ export interface SummaryConfig {
   allowSkipLevel?: boolean;
   rules: Partial<Record<RuleId, SeveritySetting>>;
   profiles: Profile[];
+  /** the profile the user chose for this one file in the editor; not read from .summaryrc.json */
+  chosenProfile?: string;
 }
 
 export const DEFAULT_CONFIG: SummaryConfig = { houseStyle: 'common', rules: {}, profiles: [] };

@@ -130,7 +130,7 @@ export function parseSummary(text: string, options: ParseOptions = {}): SummaryD
     : undefined;
   // PDF-extracted reports wrap the title over lines, under a stray first line: look at the opening lines too
   const profileHint = title?.text ?? text.slice(bodyStart, bodyStart + 200).replace(/\s+/g, '');
-  const profile = chooseProfile(frontMatter?.data.profile, profileHint, config.profile, config.profiles);
+  const profile = chooseProfile(frontMatter?.data.profile, profileHint, config.profile, config.profiles, config.chosenProfile);
 
   const doc: SummaryDocument = { text, format, blocks, markers, sections, enumerations, scopeBreaks, profile, chunks };
   if (frontMatter) doc.frontMatter = frontMatter;

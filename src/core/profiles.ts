@@ -32,7 +32,7 @@ export interface Profile {
 
 export interface ProfileChoice {
   profile: Profile;
-  reason: 'front-matter' | 'title' | 'config' | 'default';
+  reason: 'chosen' | 'front-matter' | 'title' | 'config' | 'default';
 }
 
 export const BUILTIN_PROFILES: readonly Profile[] = [
@@ -49,15 +49,21 @@ export function findProfile(id: string, extra: readonly Profile[] = []): Profile
 }
 
 /**
- * The profile in force: front matter first, then the title, then the configured one, else the
- * default. The title beats the configuration because a folder mixes kinds of documents.
+ * The profile in force: the user's choice for this file, then front matter, then the title, then the
+ * configured one, else the default. The title beats the configuration because a folder mixes kinds of documents.
  */
 export function chooseProfile(
   frontMatterProfile: string | undefined,
   title: string | undefined,
   configured: string | undefined,
   extra: readonly Profile[] = [],
+  chosen?: string,
 ): ProfileChoice {
+  // the user's own choice for this file (the editor's "Choose profile") beats everything the text says
+  if (chosen) {
+    const profile = findProfile(chosen, extra);
+    if (profile) return { profile, reason: 'chosen' };
+  }
   if (frontMatterProfile) {
     const profile = findProfile(frontMatterProfile, extra);
     if (profile) return { profile, reason: 'front-matter' };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis, Finding, SummaryConfig } from '../core/index';
-import { BUILTIN_PROFILES, DocumentAnalyzer, analyze } from '../core/index';
+import { DocumentAnalyzer, analyze } from '../core/index';
 import type { ConfigurationStore } from './configuration';
 import type { SummaryDocuments } from './summaryDocuments';
 
@@ -149,12 +149,5 @@ export function findingsWithin(findings: readonly Finding[], start: number, end:
  * (extras are tried first) whose title pattern matches every title, and as the configured one.
  */
 export function withProfileChoice(config: SummaryConfig, profileId: string | undefined): SummaryConfig {
-  if (!profileId) return config;
-  const chosen = [...config.profiles, ...BUILTIN_PROFILES].find((p) => p.id === profileId);
-  if (!chosen) return config;
-  return {
-    ...config,
-    profile: profileId,
-    profiles: [{ ...chosen, titlePatterns: [''] }, ...config.profiles.filter((p) => p.id !== profileId)],
-  };
+  return profileId ? { ...config, chosenProfile: profileId } : config;
 }

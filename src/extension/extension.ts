@@ -8,6 +8,7 @@ import { DiagnosticsController } from './diagnostics';
 import { SummaryFolding } from './folding';
 import { OutlineProvider, type OutlineNode } from './outline';
 import { SummaryStatusBar } from './statusBar';
+import { useRuleDocs } from './ruleDocs';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbols } from './symbols';
 
@@ -28,6 +29,7 @@ export interface OfficialSummaryApi {
  * summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
+  useRuleDocs(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();
   const analyses = new AnalysisService(configuration, summaries);

@@ -2,12 +2,21 @@ import * as vscode from 'vscode';
 import type { Finding, RuleId, Severity } from '../core/index';
 import { localized } from './locale';
 
-/** Where each rule is documented; Diagnostic.code links there. */
-const RULE_DOCS_BASE = 'https://github.com/official-summary/official-summary/blob/main/docs/rules.md';
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 
+/**
+ * Where each rule is documented; Diagnostic.code links there. The page ships inside the extension
+ * (docs/rules.md, generated from the rules), so the link works offline and matches this version.
+ */
+let ruleDocsPage: vscode.Uri | undefined;
+
+export function useRuleDocs(extensionUri: vscode.Uri): void {
+  ruleDocsPage = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
+}
+
 export function ruleDocumentation(rule: RuleId): vscode.Uri {
-  return vscode.Uri.parse(`${RULE_DOCS_BASE}#${rule}`);
+  const page = ruleDocsPage ?? vscode.Uri.parse('https://github.com/official-summary/official-summary/blob/main/docs/rules.md');
+  return page.with({ fragment: rule });
 }
 
 export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {

@@ -119,6 +119,11 @@ describe('the summary model', () => {
     assert.equal(parseSummary('随笔\n').profile.reason, 'default');
   });
 
+  it('the profile the user chose for the file beats front matter and title, even across languages', () => {
+    const chosen = parseSummary('---\nprofile: debriefing\n---\n2025年工作总结\n', { config: { houseStyle: 'common', rules: {}, profiles: [], chosenProfile: 'en-report' } });
+    assert.deepEqual([chosen.profile.profile.id, chosen.profile.reason], ['en-report', 'chosen']);
+  });
+
   it('keeps a restart after an unnumbered sub-title in a new scope', () => {
     const doc = parseSummary('一、甲。\n\n二、乙。\n\n2026年工作计划\n\n一、丙。\n', { fileName: 'a.txt' });
     assert.deepEqual(doc.sections.map((s) => s.scope), [0, 0, 1]);
