@@ -80,6 +80,17 @@ export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): TextE
     }
     return low;
   };
+  // after every taken edit that starts before this one (or at the same place and ends no later)
+  const insertionPoint = (edit: TextEdit) => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (taken[mid].start < edit.start || (taken[mid].start === edit.start && taken[mid].end <= edit.end)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const clashesWithTaken = (edit: TextEdit) => {
     for (let i = firstAtOrAfter(edit.start); i < taken.length && taken[i].start <= edit.end; i++) if (clashes(edit, taken[i])) return true;
     return false;
@@ -89,7 +100,7 @@ export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): TextE
     // a group at odds with itself has no single meaning: it is never applied
     if (sorted.some((edit, i) => i > 0 && clashes(sorted[i - 1], edit))) continue;
     if (sorted.some(clashesWithTaken)) continue;
-    for (const edit of sorted) taken.splice(firstAtOrAfter(edit.start), 0, edit);
+    for (const edit of sorted) taken.splice(insertionPoint(edit), 0, edit);
   }
   return taken.sort((a, b) => a.start - b.start);
 }

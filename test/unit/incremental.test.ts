@@ -80,3 +80,42 @@ describe('incremental analysis', () => {
     assert.equal(result, undefined);
   });
 });
+
+describe('collecting fixes', () => {
+  const core = require('../../src/core/index') as typeof import('../../src/core/index');
+  const finding = (edits: { start: number; end: number; newText: string }[]) => ({
+    rule: 'placeholder' as const, severity: 'error' as const, start: 0, end: 0, message: { zh: '', en: '' }, fix: { title: { zh: '', en: '' }, edits },
+  });
+
+  it('never returns overlapping edits, whatever the groups (random groups, touching ranges)', () => {
+    const next = random(2024);
+    for (let round = 0; round < 3000; round++) {
+      const findings = Array.from({ length: 1 + Math.floor(next() * 8) }, () =>
+        finding(Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+          const start = Math.floor(next() * 40);
+          return { start, end: start + Math.floor(next() * 6), newText: 'x' };
+        })),
+      );
+      const edits = core.collectFixEdits(findings);
+      for (let i = 1; i < edits.length; i++) {
+        assert.ok(edits[i].start >= edits[i - 1].end, `round ${round}: ${JSON.stringify(edits)}`);
+        assert.ok(!(edits[i].start === edits[i - 1].start && (edits[i].start === edits[i].end || edits[i - 1].start === edits[i - 1].end)));
+      }
+      // whole groups only: every group is taken entirely or not at all
+      const taken = new Set(edits);
+      for (const f of findings) {
+        const inside = f.fix.edits.filter((e) => taken.has(e)).length;
+        assert.ok(inside === 0 || inside === f.fix.edits.length);
+      }
+    }
+  });
+
+  it('keeps a line deletion and drops the bracket fix inside that line (touching deletions before it)', () => {
+    const edits = core.collectFixEdits([
+      finding([{ start: 0, end: 10, newText: '' }]),
+      finding([{ start: 10, end: 20, newText: '' }]),
+      finding([{ start: 14, end: 15, newText: '（' }, { start: 18, end: 19, newText: '）' }]),
+    ]);
+    assert.deepEqual(edits.map((e) => [e.start, e.end]), [[0, 10], [10, 20]]);
+  });
+});
