@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, collectFixEdits, type Finding } from '../../src/core/index';
@@ -18,6 +19,26 @@ function flagged(text: string, findings: Finding[], rule: string): string[] {
 }
 
 describe('corpus: real documents with their real mistakes', () => {
+  describe('the fixtures are the documents as published, byte for byte', () => {
+    it('every fixture matches its recorded SHA-256 (a test that typed into one would be caught)', () => {
+      const sums = fs.readFileSync(path.join(FIXTURE_CORPUS, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/));
+      assert.deepEqual(sums.map(([, name]) => name).sort(), fixtureNames());
+      for (const [sum, name] of sums) {
+        assert.equal(createHash('sha256').update(fs.readFileSync(path.join(FIXTURE_CORPUS, name))).digest('hex'), sum, name);
+      }
+    });
+
+    it('and they equal ../shared/corpus where that is present', function () {
+      if (!fs.existsSync(SHARED_CORPUS)) {
+        console.log(`      skipped: ${SHARED_CORPUS} is not here`);
+        this.skip();
+      }
+      for (const name of fixtureNames()) {
+        assert.ok(fs.readFileSync(path.join(FIXTURE_CORPUS, name)).equals(fs.readFileSync(path.join(SHARED_CORPUS, name))), name);
+      }
+    });
+  });
+
   describe('recorded findings (reviewed; re-record with `npm run corpus:record`)', () => {
     for (const name of fixtureNames()) {
       it(name, () => {
