@@ -1,6 +1,6 @@
 import { ChunkCache, splitChunks } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
-import { lintDocument, type Analysis } from './lint';
+import { lintDocument, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
 import { formatOf, parseChunk, parseSummary, type ChunkParse } from './parse';
 import { readFrontMatter } from './blocks';
 
@@ -46,7 +46,7 @@ export class DocumentAnalyzer {
     let sliceStart = now();
     for (const chunk of splitChunks(text, bodyStart, format)) {
       const chunkText = text.slice(chunk.start, chunk.end);
-      this.cache.get(chunkText, () => parseChunk(chunkText, format));
+      prepareChunk(this.cache.get(chunkText, () => parseChunk(chunkText, format)));
       if (now() - sliceStart > sliceMs) {
         await yieldToEventLoop();
         if (slicing.isCancelled?.()) return undefined;
@@ -55,7 +55,14 @@ export class DocumentAnalyzer {
     }
     await yieldToEventLoop();
     if (slicing.isCancelled?.()) return undefined;
-    return this.analyze(text);
+    if (this.last?.text === text) return this.last.analysis;
+    const config = this.options.config ?? DEFAULT_CONFIG;
+    const document = parseSummary(text, { ...this.options, format, config, cache: this.cache });
+    const findings = await lintDocumentInSlices(document, config, { sliceMs, yieldToEventLoop, now, ...(slicing.isCancelled ? { isCancelled: slicing.isCancelled } : {}) });
+    if (!findings) return undefined;
+    const analysis = { document, findings };
+    this.last = { text, analysis };
+    return analysis;
   }
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from './config';
 import type { SummaryDocument } from './model';
-import { isProse, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from './rule';
+import type { ChunkParse } from './parse';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from './rules/index';
 import { mergeEditGroups } from './text';
@@ -14,38 +15,79 @@ export interface Analysis {
 /** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
 export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG): Finding[] {
   const context = { doc, config, houseStyle: houseStyleOf(config) };
+  return sortFindings(ALL_RULES.flatMap((rule) => runRule(rule, context)));
+}
+
+/**
+ * The same findings, with the thread given back between rules whenever a slice has run `sliceMs`:
+ * the last step of a first, sliced analysis (when the code is still cold) must not block either.
+ */
+export async function lintDocumentInSlices(
+  doc: SummaryDocument,
+  config: SummaryConfig,
+  slicing: { sliceMs: number; isCancelled?: () => boolean; yieldToEventLoop: () => Promise<void>; now: () => number },
+): Promise<Finding[] | undefined> {
+  const context = { doc, config, houseStyle: houseStyleOf(config) };
   const findings: Finding[] = [];
+  let sliceStart = slicing.now();
   for (const rule of ALL_RULES) {
-    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    let reports: RuleReport[];
-    try {
-      reports = [...(rule.check?.(context) ?? []), ...(rule.checkBlock ? blockReports(doc, rule) : [])];
-    } catch (error) {
-      // a rule bug must not take the other rules' findings down with it
-      reports = [];
-      if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
+    if (slicing.now() - sliceStart > slicing.sliceMs) {
+      await slicing.yieldToEventLoop();
+      if (slicing.isCancelled?.()) return undefined;
+      sliceStart = slicing.now();
     }
-    for (const report of reports) {
-      const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
-      if (report.fix && report.fix.edits.length) finding.fix = report.fix;
-      findings.push(finding);
-    }
+    findings.push(...runRule(rule, context));
   }
+  return sortFindings(findings);
+}
+
+function runRule(rule: Rule, context: RuleContext): Finding[] {
+  const setting = context.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+  if (setting === 'off') return [];
+  let reports: RuleReport[];
+  try {
+    reports = [...(rule.check?.(context) ?? []), ...(rule.checkBlock ? blockReports(context.doc, rule) : [])];
+  } catch (error) {
+    // a rule bug must not take the other rules' findings down with it
+    reports = [];
+    if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
+  }
+  return reports.map((report) => {
+    const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
+    if (report.fix && report.fix.edits.length) finding.fix = report.fix;
+    return finding;
+  });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
 /** A block rule's findings, from the chunk parses' memo where the chunk was checked before. */
 function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
-  return perChunk(doc, `rule:${rule.meta.id}`, (parse) => {
-    const reports: RuleReport[] = [];
-    for (const [index, block] of parse.blocks.entries()) {
-      if (!isProse(block)) continue;
-      const markers = parse.candidates.filter((c) => c.blockIndex === index).map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
-      reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
+  return perChunk(doc, `rule:${rule.meta.id}`, (parse) => checkChunkBlocks(parse, rule), shiftReport);
+}
+
+function checkChunkBlocks(parse: ChunkParse, rule: Rule): RuleReport[] {
+  const reports: RuleReport[] = [];
+  for (const [index, block] of parse.blocks.entries()) {
+    if (!isProse(block)) continue;
+    const markers = parse.candidates.filter((c) => c.blockIndex === index).map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
+    reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
+  }
+  return reports;
+}
+
+/** Does, for one chunk, all the work the rules keep per chunk: the slices of a first analysis call it. */
+export function prepareChunk(parse: ChunkParse): void {
+  for (const rule of ALL_RULES) {
+    try {
+      if (rule.checkBlock) memoized(parse, `rule:${rule.meta.id}`, (p) => checkChunkBlocks(p, rule));
+      rule.prepareChunk?.(parse);
+    } catch {
+      // lintDocument runs the rule again and reports its failure there
     }
-    return reports;
-  }, shiftReport);
+  }
 }
 
 function shiftReport(report: RuleReport, by: number): RuleReport {

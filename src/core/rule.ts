@@ -54,6 +54,11 @@ export interface Rule {
   meta: RuleMeta;
   check?(context: RuleContext): RuleReport[];
   checkBlock?(context: BlockContext): RuleReport[];
+  /**
+   * Fills this rule's per-chunk memo ahead of time, so a first analysis done in slices leaves
+   * little for its last, synchronous step.
+   */
+  prepareChunk?(parse: ChunkParse): void;
 }
 
 export function isProse(block: Block): boolean {
@@ -77,13 +82,18 @@ export function perChunk<T extends { start: number; end: number }>(
 ): T[] {
   const found: T[] = [];
   for (const chunk of doc.chunks) {
-    const memo = (chunk.parse.memo ??= new Map());
-    let relative = memo.get(key) as T[] | undefined;
-    if (!relative) {
-      relative = find(chunk.parse);
-      memo.set(key, relative);
-    }
-    for (const item of relative) found.push(chunk.start === 0 ? item : shift(item, chunk.start));
+    for (const item of memoized(chunk.parse, key, find)) found.push(chunk.start === 0 ? item : shift(item, chunk.start));
+  }
+  return found;
+}
+
+/** One chunk's memo entry, computed on first use. */
+export function memoized<T>(parse: ChunkParse, key: string, find: (parse: ChunkParse) => T[]): T[] {
+  const memo = (parse.memo ??= new Map());
+  let found = memo.get(key) as T[] | undefined;
+  if (!found) {
+    found = find(parse);
+    memo.set(key, found);
   }
   return found;
 }

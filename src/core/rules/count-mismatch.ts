@@ -1,6 +1,6 @@
 import type { Section, SummaryDocument } from '../model';
 import { formatChineseNumeral, parseChineseNumeral } from '../numerals';
-import { isProse, message, perChunk, type Rule, type RuleReport } from '../rule';
+import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from '../rule';
 import type { ChunkParse } from '../parse';
 import { enumerationRuns, isCleanRun, type EnumerationRun } from './enumeration-sequence';
 
@@ -25,6 +25,8 @@ const LIST_NOUN = /(方面|部分|工作|事|任务|措施|举措|重点|点)$/;
 
 /** Sections after the stated ones that are not among the items: problems, next steps. */
 const AFTERWORD = /问题|不足|差距|短板|打算|计划|下一步|下步|明年|来年|今后|思路|安排|展望|方向|改进|建议|体会|经验|启示|设想/;
+
+const PHRASES_KEY = 'count-mismatch:phrases';
 
 interface CountPhrase {
   start: number;
@@ -141,6 +143,9 @@ export const countMismatch: Rule = {
       },
     ],
   },
+  prepareChunk(parse) {
+    memoized(parse, PHRASES_KEY, findCountPhrases);
+  },
   check({ doc }) {
     const reports: RuleReport[] = [];
     const sections = sectionIndex(doc);
@@ -148,7 +153,7 @@ export const countMismatch: Rule = {
     const runs = () => (cachedRuns ??= enumerationRuns(doc));
     const text = doc.text;
     const title = doc.title;
-    for (const found of perChunk(doc, 'count-mismatch:phrases', findCountPhrases)) {
+    for (const found of perChunk(doc, PHRASES_KEY, findCountPhrases)) {
       if (title && found.start >= title.start && found.start < title.end) continue;
       {
         const m = found.match;

@@ -1,5 +1,5 @@
 import type { SummaryDocument } from '../model';
-import { message, perChunk, type Rule, type RuleReport } from '../rule';
+import { memoized, message, perChunk, type Rule, type RuleReport } from '../rule';
 import type { ChunkParse } from '../parse';
 import type { Message, TextEdit } from '../types';
 
@@ -159,10 +159,15 @@ export const pastedContent: Rule = {
       },
     ],
   },
+  prepareChunk(parse) {
+    memoized(parse, SUSPECTS_KEY, suspectLines);
+  },
   check({ doc }) {
     return findPasted(doc);
   },
 };
+
+const SUSPECTS_KEY = 'pasted-content:lines';
 
 /** Lines of one chunk that may be pasted content: a paid marker, a page footer or an advert. */
 function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
@@ -196,7 +201,7 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   const lastLine = footer ? footer.first : lines.length;
 
   // the costly tests run once per chunk; here only the lines they picked out are looked at again
-  const suspects = new Set(perChunk(doc, 'pasted-content:lines', suspectLines).map((l) => l.start));
+  const suspects = new Set(perChunk(doc, SUSPECTS_KEY, suspectLines).map((l) => l.start));
   for (let index = 0; index < lastLine; index++) {
     const line = lines[index];
     if (!suspects.has(line.start) || inSkipped(line)) continue;
