@@ -47,7 +47,12 @@ export function expandInputs(inputs: string[], cwd: string): { files: string[]; 
   return { files: [...files].sort(), problems, fromFolders };
 }
 
+/** Summaries in a folder: the checked kinds of file, outside hidden and build folders. */
 function walk(directory: string): string[] {
+  return filesBelow(directory, (name) => !name.startsWith('.')).filter((file) => CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase()));
+}
+
+function filesBelow(directory: string, enterFolder: (name: string) => boolean = () => true): string[] {
   const found: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -58,10 +63,8 @@ function walk(directory: string): string[] {
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) found.push(...walk(full));
-    } else if (entry.isFile() && CHECKED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-      found.push(full);
-    }
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && enterFolder(entry.name)) found.push(...filesBelow(full, enterFolder));
+    } else if (entry.isFile()) found.push(full);
   }
   return found;
 }
@@ -72,24 +75,7 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const firstWild = segments.findIndex((s) => /[*?]/.test(s));
   const base = path.resolve(cwd, segments.slice(0, firstWild).join('/') || '.');
   const regex = globToRegExp(segments.slice(firstWild).join('/'));
-  return walkAll(base).filter((file) => regex.test(path.relative(base, file).split(path.sep).join('/')));
-}
-
-function walkAll(directory: string): string[] {
-  const found: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) found.push(...walkAll(full));
-    } else if (entry.isFile()) found.push(full);
-  }
-  return found;
+  return filesBelow(base).filter((file) => regex.test(path.relative(base, file).split(path.sep).join('/')));
 }
 
 export function globToRegExp(glob: string): RegExp {

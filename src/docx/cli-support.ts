@@ -4,6 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyze, pickMessage, type Analysis, type Finding, type Locale, type SummaryConfig } from '../core/index';
+import type { ReportedFinding } from '../cli/format';
 import { exportDocx, type ExportOptions } from './export';
 import { locateInDocx, readDocx, type DocxParagraph, type DocxText } from './read';
 
@@ -95,19 +96,7 @@ function clampColumn(offsetInParagraph: number, paragraph: DocxParagraph): numbe
  * `excerpt`, which formatText prints as `file:¶7 … 「excerpt」`. `fixable` is false: fixes are text
  * edits and are not written back into Word files.
  */
-export interface DocxJsonRecord {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: Finding['severity'];
-  message: string;
-  fixable: false;
-  paragraph: number;
-  excerpt: string;
-}
+export type DocxJsonRecord = ReportedFinding & { fixable: false; paragraph: number; excerpt: string };
 
 export function docxJsonRecords(file: string, result: DocxLintResult, locale: Locale): DocxJsonRecord[] {
   return result.findings.map((finding) => ({
