@@ -1,7 +1,7 @@
-import { ChunkCache, splitChunks } from './chunks';
+import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
 import { lintDocument, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
-import { formatOf, parseChunk, parseSummary, type ChunkParse } from './parse';
+import { formatOf, parseChunks, parseSummary, type ChunkParse } from './parse';
 import { readFrontMatter } from './blocks';
 
 export interface AnalyzerOptions {
@@ -44,9 +44,24 @@ export class DocumentAnalyzer {
     const format = this.format;
     const bodyStart = readFrontMatter(text)?.end ?? 0;
     let sliceStart = now();
-    for (const chunk of splitChunks(text, bodyStart, format)) {
-      const chunkText = text.slice(chunk.start, chunk.end);
-      prepareChunk(this.cache.get(chunkText, () => parseChunk(chunkText, format)));
+    const chunks = splitChunks(text, bodyStart, format);
+    // a few chunks at a time (remark is cheaper per call on several), each step well under a slice
+    const STEP_CHARS = 8_000;
+    for (let i = 0; i < chunks.length; ) {
+      const step: Chunk[] = [];
+      while (i < chunks.length && (step.length === 0 || chunks[i].end - step[0].start <= STEP_CHARS)) {
+        const chunk = chunks[i++];
+        const known = this.cache.lookup(text.slice(chunk.start, chunk.end));
+        if (known) {
+          prepareChunk(known);
+          break;
+        }
+        step.push(chunk);
+      }
+      for (const parse of parseChunks(text, step, format)) {
+        this.cache.store(parse.text, parse);
+        prepareChunk(parse);
+      }
       if (now() - sliceStart > sliceMs) {
         await yieldToEventLoop();
         if (slicing.isCancelled?.()) return undefined;

@@ -83,13 +83,16 @@ function lastContentEnd(text: string, lineStart: number): number {
  */
 export function tooHardForMarkdown(chunk: string): boolean {
   if (chunk.length > 20_000) return true;
-  if (/^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk)) return true;
-  let marks = 0;
+  let emphasisAndLinks = 0;
+  let containerMarks = 0;
   for (let i = 0; i < chunk.length; i++) {
     const c = chunk.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) marks++; // * _ [ ] `
+    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) emphasisAndLinks++; // * _ [ ] `
+    if (c === 62 || c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57)) containerMarks++; // > * + - digits
   }
-  return marks > 2_000;
+  if (emphasisAndLinks > 2_000) return true;
+  // only a chunk with enough container marks at all is searched line by line for deep nesting
+  return containerMarks >= 8 && /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk);
 }
 
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */

@@ -57,6 +57,20 @@ export class ChunkCache<T> {
   private current = new Map<string, T>();
   private previous = new Map<string, T>();
 
+  /** The value kept for `key` (kept on for this pass too), or undefined. */
+  lookup(key: string): T | undefined {
+    let value = this.current.get(key);
+    if (value === undefined) {
+      value = this.previous.get(key);
+      if (value !== undefined) this.current.set(key, value);
+    }
+    return value;
+  }
+
+  store(key: string, value: T): void {
+    this.current.set(key, value);
+  }
+
   get(key: string, compute: () => T): T {
     let value = this.current.get(key);
     if (value === undefined) {

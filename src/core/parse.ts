@@ -1,5 +1,5 @@
 import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
-import { ChunkCache, splitChunks } from './chunks';
+import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
 import { readMarker, type MarkerCandidate } from './markers';
 import type { Block, ChunkRef, EnumerationItem, EnumerationKind, Marker, Section, SummaryDocument, Title } from './model';
@@ -36,8 +36,8 @@ export interface LineCandidate {
   headingEnd: number;
 }
 
-export function parseChunk(chunkText: string, format: 'markdown' | 'text'): ChunkParse {
-  const blocks = format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0);
+export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
+  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
   const candidates: LineCandidate[] = [];
   blocks.forEach((block, blockIndex) => {
     if (!isTextBlock(block)) return;
@@ -61,6 +61,54 @@ export function parseChunk(chunkText: string, format: 'markdown' | 'text'): Chun
   return { text: chunkText, format, blocks, candidates, enumerations: findEnumerations(chunkText, blocks, -1) };
 }
 
+/** Up to this much text goes to remark in one call: one call per chunk costs remark's set-up every time. */
+const BATCH_CHARS = 32_000;
+
+/**
+ * Parses consecutive chunks, giving remark several at once. The result is the same as parsing each
+ * chunk alone: only indentation carries meaning across a blank line, so an indented chunk is
+ * parsed alone; and a batch whose parse still has a block reaching across a chunk boundary (an HTML
+ * block with blank lines, say) is parsed chunk by chunk instead.
+ */
+export function parseChunks(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
+  const parses: ChunkParse[] = [];
+  let batch: Chunk[] = [];
+  const flush = () => {
+    if (batch.length) parses.push(...parseBatch(text, batch, format));
+    batch = [];
+  };
+  for (const chunk of chunks) {
+    const chunkText = text.slice(chunk.start, chunk.end);
+    // an indented chunk may continue the list item before it, and what follows an indented code
+    // block is read differently: such a chunk is parsed alone, and ends the batch before it
+    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t]/.test(chunkText)) {
+      flush();
+      parses.push(parseChunk(chunkText, format));
+      continue;
+    }
+    if (batch.length && chunk.end - batch[0].start > BATCH_CHARS) flush();
+    batch.push(chunk);
+  }
+  flush();
+  return parses;
+}
+
+function parseBatch(text: string, batch: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
+  const alone = () => batch.map((chunk) => parseChunk(text.slice(chunk.start, chunk.end), format));
+  if (batch.length === 1) return alone();
+  const origin = batch[0].start;
+  const batchText = text.slice(origin, batch[batch.length - 1].end);
+  const perChunk: Block[][] = batch.map(() => []);
+  let index = 0;
+  for (const block of markdownBlocks(batchText, 0)) {
+    while (index < batch.length && block.start + origin >= batch[index].end) index++;
+    const chunk = batch[index];
+    if (!chunk || block.start + origin < chunk.start || block.end + origin > chunk.end) return alone();
+    perChunk[index].push(shiftBlock(block, origin - chunk.start));
+  }
+  return batch.map((chunk, i) => parseChunk(text.slice(chunk.start, chunk.end), format, perChunk[i]));
+}
+
 function shiftBlock(block: Block, by: number): Block {
   const shifted: Block = { kind: block.kind, start: block.start + by, end: block.end + by, lineStarts: block.lineStarts.map((s) => s + by) };
   if (block.depth !== undefined) shifted.depth = block.depth;
@@ -68,14 +116,37 @@ function shiftBlock(block: Block, by: number): Block {
 }
 
 /** Parses (or takes from the cache) every chunk, and lays the results out at their real offsets. */
+/** Each chunk's parse: from the cache, or parsed now (in batches, runs of chunks the cache lacks). */
+function parseMissing(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text', cache: ChunkCache<ChunkParse> | undefined): ChunkParse[] {
+  if (!cache) return parseChunks(text, chunks, format);
+  const parses: (ChunkParse | undefined)[] = chunks.map((chunk) => cache.lookup(text.slice(chunk.start, chunk.end)));
+  let runStart = -1;
+  for (let i = 0; i <= chunks.length; i++) {
+    if (i < chunks.length && parses[i] === undefined) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      const parsed = parseChunks(text, chunks.slice(runStart, i), format);
+      parsed.forEach((parse, k) => {
+        parses[runStart + k] = parse;
+        cache.store(parse.text, parse);
+      });
+      runStart = -1;
+    }
+  }
+  return parses as ChunkParse[];
+}
+
 function readChunks(text: string, from: number, format: 'markdown' | 'text', cache: ChunkCache<ChunkParse> | undefined) {
   const blocks: Block[] = [];
   const candidates: LineCandidate[] = [];
   const enumerations: EnumerationItem[] = [];
   const chunks: ChunkRef[] = [];
-  for (const chunk of splitChunks(text, from, format)) {
-    const chunkText = text.slice(chunk.start, chunk.end);
-    const parsed = cache ? cache.get(chunkText, () => parseChunk(chunkText, format)) : parseChunk(chunkText, format);
+  const all = splitChunks(text, from, format);
+  const parses = parseMissing(text, all, format, cache);
+  for (const [i, chunk] of all.entries()) {
+    const parsed = parses[i];
     const firstBlock = blocks.length;
     const by = chunk.start;
     chunks.push({ start: chunk.start, end: chunk.end, firstBlock, parse: parsed });

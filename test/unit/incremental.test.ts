@@ -119,3 +119,40 @@ describe('collecting fixes', () => {
     assert.deepEqual(edits.map((e) => [e.start, e.end]), [[0, 10], [10, 20]]);
   });
 });
+
+describe('parsing chunks in batches', () => {
+  const parse = require('../../src/core/parse') as typeof import('../../src/core/parse');
+  const samples = [
+    '# 标题\n\n1. 甲\n\n   续写的段落\n\n2. 乙\n',
+    '- 一、甲\n\n  - （一）乙\n\n    1. 丙\n\n<div>\n\n一、不在这里\n\n</div>\n\n    缩进的段落\n\n段落\n===\n',
+    '> 引用\n\n> 另一段\n\n[a]: http://example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    '<script>\n\nx\n\n</script>\n\n一、甲\n\n```\n\n二、乙\n\n```\n',
+  ];
+  const files = fs.readdirSync(FIXTURE_CORPUS).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md' && f !== 'zh-long-02.md');
+
+  it('gives every chunk the same blocks as parsing it alone', () => {
+    for (const text of [...samples, ...files.map((f) => fs.readFileSync(path.join(FIXTURE_CORPUS, f), 'utf8'))]) {
+      const chunks = splitChunks(text, 0, 'markdown');
+      const together = parse.parseChunks(text, chunks, 'markdown');
+      const alone = chunks.map((c) => parse.parseChunk(text.slice(c.start, c.end), 'markdown'));
+      assert.deepEqual(together.map((p) => p.blocks), alone.map((p) => p.blocks), text.slice(0, 40));
+      assert.deepEqual(together.map((p) => p.candidates), alone.map((p) => p.candidates));
+    }
+  });
+
+  it('also after random Markdown is dropped into the corpus (lists, code, HTML, quotes, indentation)', () => {
+    const pieces = ['\n\n    ', '\n\n1. ', '\n\n2. ', '\n\n- ', '\n\n  - ', '\n\n> ', '\n\n<div>\n\n', '\n\n```\n', '\n    \n', '\n\n<!-- ', ' -->\n\n', '\n===\n', '\t', '\n\n\t一、'];
+    const next = random(99);
+    for (let round = 0; round < 150; round++) {
+      let text = fs.readFileSync(path.join(FIXTURE_CORPUS, files[round % files.length]), 'utf8').slice(0, 6000);
+      for (let k = 0; k < 8; k++) {
+        const at = Math.floor(next() * text.length);
+        text = text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at);
+      }
+      const chunks = splitChunks(text, 0, 'markdown');
+      const together = parse.parseChunks(text, chunks, 'markdown');
+      const alone = chunks.map((c) => parse.parseChunk(text.slice(c.start, c.end), 'markdown'));
+      assert.deepEqual(together.map((p) => p.blocks), alone.map((p) => p.blocks), `round ${round}`);
+    }
+  });
+});

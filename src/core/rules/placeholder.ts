@@ -63,8 +63,14 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     if (/[月日号]/.test(after ?? '') || (isCjk(before) && /[场次篇期]/.test(after ?? ''))) add(i, i + 1);
   }
   // 区X局, 与 X 业务工作同部署: a lone capital X standing for a name between Chinese words
-  for (const m of s.matchAll(/(?<=[\u4e00-\u9fff][ \u3000]?)[XＸ](?=[ \u3000]?[\u4e00-\u9fff])/g)) {
+  // (found by the letter, then its neighbours: a look-behind first would be tried at every position)
+  const ideograph = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+  const gap = (ch: string | undefined) => ch === ' ' || ch === '\u3000';
+  for (const m of s.matchAll(/[XＸ]/g)) {
     const i = m.index;
+    const chineseBefore = ideograph(s[i - 1]) || (gap(s[i - 1]) && ideograph(s[i - 2]));
+    const chineseAfter = ideograph(s[i + 1]) || (gap(s[i + 1]) && ideograph(s[i + 2]));
+    if (!chineseBefore || !chineseAfter) continue;
     const next = /[ \u3000]/.test(s[i + 1]) ? s[i + 2] : s[i + 1];
     if (/[XxＸｘ×]/.test(s[i - 1] ?? '') || /[XxＸｘ×]/.test(s[i + 1] ?? '')) continue;
     if (/[月日号场次篇期]/.test(s[i + 1] ?? '')) continue; // read above
