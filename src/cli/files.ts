@@ -125,13 +125,15 @@ export function readTextFile(file: string): ReadResult {
  * The file's mode is kept.
  */
 export function writeFileAtomically(file: string, text: string): void {
+  // through a symbolic link the real file is written, and the link stays a link
+  const target = fs.realpathSync(file);
   // root may write anywhere: the mode bits are what says the user meant the file to stay as it is
-  if ((fs.statSync(file).mode & 0o222) === 0) throw new ReadOnlyError(file);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
+  if ((fs.statSync(target).mode & 0o222) === 0) throw new ReadOnlyError(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const mode = fs.statSync(target).mode;
   try {
     fs.writeFileSync(temporary, text, { mode });
-    fs.renameSync(temporary, file);
+    fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;

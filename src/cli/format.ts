@@ -17,9 +17,15 @@ export interface ReportedFinding {
 }
 
 export function toReported(file: string, text: string, findings: readonly Finding[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
+  // VS Code does not count a BOM: columns on the first line are one less than the offsets say
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const at = (offset: number) => {
+    const position = lines.positionAt(offset);
+    return bom && position.line === 0 ? { line: 0, character: Math.max(0, position.character - 1) } : position;
+  };
   return findings.map((finding) => {
-    const start = lines.positionAt(finding.start);
-    const end = lines.positionAt(finding.end);
+    const start = at(finding.start);
+    const end = at(finding.end);
     return {
       file,
       line: start.line + 1,

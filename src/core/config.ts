@@ -68,7 +68,16 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 export function parseConfig(jsonText: string): { config: SummaryConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
-  const root = parseTree(jsonText, errors, { allowTrailingComma: true, disallowComments: false });
+  // a BOM (Notepad writes one) is read as the whitespace it stands in for, so offsets stay put
+  const text = jsonText.charCodeAt(0) === 0xfeff ? ' ' + jsonText.slice(1) : jsonText;
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // jsonc-parser recurses: a file nested thousands deep must not take the linter down
+    problems.push({ start: 0, end: Math.min(1, jsonText.length), message: { zh: '配置文件嵌套过深或不是有效的 JSON', en: 'The configuration is nested too deeply or is not valid JSON' } });
+    return { config: { ...DEFAULT_CONFIG, rules: {}, profiles: [] }, problems };
+  }
   for (const error of errors) {
     const code = printParseErrorCode(error.error);
     problems.push({
@@ -253,6 +262,10 @@ function checkStrings(node: JsonNode | undefined, key: string, patterns: boolean
       new RegExp(element.value as string);
     } catch {
       problems.push(at(element, `无效的正则表达式：${element.value}`, `Invalid regular expression: ${element.value}`));
+      continue;
+    }
+    if (mayBacktrackForever(element.value as string)) {
+      problems.push(at(element, `正则表达式可能运行极慢（嵌套的重复或反向引用），未采用：${element.value}`, `Regular expression may take exponential time (nested repetition or a back-reference), not used: ${element.value}`));
     }
   }
 }
@@ -270,4 +283,25 @@ function nodeValue(node: JsonNode): unknown {
 
 function at(node: JsonNode, zh: string, en: string): ConfigProblem {
   return { start: node.offset, end: node.offset + node.length, message: { zh, en } };
+}
+
+/**
+ * Patterns come from the workspace and run on every keystroke: a group that repeats something that
+ * itself repeats, like (a+)+, or a back-reference can take exponential time, so they are refused.
+ */
+export function mayBacktrackForever(pattern: string): boolean {
+  const source = pattern.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+  if (/\\[1-9]|\\k</.test(pattern)) return true;
+  const stack: boolean[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '(') stack.push(false);
+    else if (ch === ')') {
+      const innerRepeats = stack.pop() ?? false;
+      const repeated = /[*+{]/.test(source[i + 1] ?? '');
+      if (innerRepeats && repeated) return true;
+      if (stack.length && (innerRepeats || repeated)) stack[stack.length - 1] = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{') && stack.length) stack[stack.length - 1] = true;
+  }
+  return false;
 }

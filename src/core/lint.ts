@@ -70,9 +70,15 @@ function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
 
 function checkChunkBlocks(parse: ChunkParse, rule: Rule): RuleReport[] {
   const reports: RuleReport[] = [];
+  const markersByBlock = new Map<number, { start: number; end: number }[]>();
+  for (const c of parse.candidates) {
+    const list = markersByBlock.get(c.blockIndex) ?? [];
+    list.push({ start: c.candidate.start, end: c.candidate.end });
+    markersByBlock.set(c.blockIndex, list);
+  }
   for (const [index, block] of parse.blocks.entries()) {
     if (!isProse(block)) continue;
-    const markers = parse.candidates.filter((c) => c.blockIndex === index).map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
+    const markers = markersByBlock.get(index) ?? [];
     reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
   }
   return reports;

@@ -24,10 +24,21 @@ function chineseLine(line: string): boolean {
   return cjk > 0 && cjk >= latin;
 }
 
-function lineAround(s: string, index: number): { start: number; end: number } {
-  const start = s.lastIndexOf('\n', index - 1) + 1;
-  const newline = s.indexOf('\n', index);
-  return { start, end: newline === -1 ? s.length : newline };
+/** Finds the line around an offset by binary search over line starts computed once per block. */
+function lineFinder(s: string): (index: number) => { start: number; end: number } {
+  const starts = [0];
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    const end = low + 1 < starts.length ? starts[low + 1] - 1 : s.length;
+    return { start: starts[low], end };
+  };
 }
 
 interface Open {
@@ -38,15 +49,21 @@ interface Open {
 function checkBlock(doc: SourceText, block: Block, markers: readonly { start: number; end: number }[]): RuleReport[] {
   const reports: RuleReport[] = [];
   {
-    let s = maskedBlockText(doc, block);
-    // numbering markers belong to numbering-style: `(一)`, `（一)`, `1)` are not read here
+    const masked = maskedBlockText(doc, block);
+    // numbering markers belong to numbering-style: `(一)`, `（一)`, `1)` are not read here (masked in one pass)
+    const parts: string[] = [];
+    let cursor = 0;
     for (const marker of markers) {
-      if (marker.start >= block.start && marker.end <= block.end) {
-        const a = marker.start - block.start;
-        const b = marker.end - block.start;
-        s = s.slice(0, a) + '\u0000'.repeat(b - a) + s.slice(b);
-      }
+      if (marker.start < block.start || marker.end > block.end) continue;
+      const a = marker.start - block.start;
+      const b = marker.end - block.start;
+      if (a < cursor) continue;
+      parts.push(masked.slice(cursor, a), '\u0000'.repeat(b - a));
+      cursor = b;
     }
+    parts.push(masked.slice(cursor));
+    const s = parts.join('');
+    const lineAround = lineFinder(s);
     const at = (i: number) => block.start + i;
     const skipBack = (i: number) => {
       let j = i - 1;
@@ -61,7 +78,7 @@ function checkBlock(doc: SourceText, block: Block, markers: readonly { start: nu
     const chineseLineAt = (() => {
       const cache = new Map<number, boolean>();
       return (i: number) => {
-        const line = lineAround(s, i);
+        const line = lineAround(i);
         if (!cache.has(line.start)) cache.set(line.start, chineseLine(s.slice(line.start, line.end)));
         return cache.get(line.start)!;
       };
