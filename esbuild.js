@@ -1,4 +1,4 @@
-// Bundles the VS Code extension and the CLI into dist/. `node esbuild.js [--watch] [--production]`.
+// Bundles the VS Code extension, its Word support and the CLI into dist/. `node esbuild.js [--watch] [--production]`.
 // An entry point that does not exist yet is skipped with a note, so one half builds without the other.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -12,6 +12,11 @@ const bundles = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+  },
+  {
+    // loaded by the extension only when a Word command runs
+    entryPoints: ['src/docx/index.ts'],
+    outfile: 'dist/docx.js',
   },
   {
     entryPoints: ['src/cli/main.ts'],

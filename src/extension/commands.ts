@@ -11,6 +11,7 @@ import type { OutlineNode } from './outline';
 import { moveSection, type Direction } from './sectionMove';
 import type { SummaryDocuments } from './summaryDocuments';
 import { checkWorkspace } from './workspaceCheck';
+import { registerWordCommands } from './wordFiles';
 
 export interface CommandServices {
   analyses: AnalysisService;
@@ -69,6 +70,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
   };
 
   return [
+    ...registerWordCommands(analyses, summaries, activeSummary),
     vscode.commands.registerCommand('officialSummary.newSummary', async (profileId?: string) => {
       const chosen =
         profileId ??

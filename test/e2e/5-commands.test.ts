@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, at, closeAllEditors, fixture, openFixture, ourDiagnostics, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics } from './helpers';
+import { api, at, closeAllEditors, fixture, openFixture, ourDiagnostics, ruleOf, scratchDirectory, screenshot, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 suite('Commands, status bar, localisation', () => {
   suiteTeardown(closeAllEditors);
@@ -65,6 +65,37 @@ suite('Commands, status bar, localisation', () => {
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await sleep(500);
     await screenshot('problems-panel');
+  });
+
+  test('"Export as Word" writes a GB/T 9704 .docx, and "Open Word File as Summary" reads it back, linted', async () => {
+    const editor = await openFixture('2024年度机关工作总结.md');
+    const original = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
+    const target = vscode.Uri.file(path.join(scratchDirectory(), '导出的总结.docx'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('officialSummary.exportDocx', target);
+    assert.strictEqual(written?.toString(), target.toString());
+    const bytes = fs.readFileSync(target.fsPath);
+    assert.strictEqual(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip (OOXML) file');
+    assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'with a Word document inside');
+
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument>('officialSummary.openDocx', target);
+    assert.ok(opened, 'the Word file was opened');
+    assert.strictEqual(opened.languageId, 'markdown');
+    assert.strictEqual(vscode.window.activeTextEditor?.document, opened);
+    assert.match(opened.getText(), /^XX局2024年度工作总结/);
+    assert.strictEqual((await api()).isSummary(opened), true);
+    // the findings of the original come back from the Word file (its paragraphs are plain text now)
+    const back = await waitForDiagnostics(opened.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
+    for (const rule of ['numbering-sequence', 'numbering-style', 'enumeration-sequence', 'placeholder']) {
+      assert.strictEqual(back.some((d) => ruleOf(d) === rule), original.some((d) => ruleOf(d) === rule), rule);
+    }
+  });
+
+  test('"Open Word File as Summary" says plainly when a file is not a Word file', async () => {
+    const broken = vscode.Uri.file(path.join(scratchDirectory(), 'broken.docx'));
+    fs.writeFileSync(broken.fsPath, 'not a zip');
+    const before = vscode.workspace.textDocuments.length;
+    assert.strictEqual(await vscode.commands.executeCommand('officialSummary.openDocx', broken), undefined);
+    assert.strictEqual(vscode.workspace.textDocuments.length, before, 'no document was opened');
   });
 
   test('every UI string has a Simplified Chinese translation', async () => {
