@@ -27,7 +27,8 @@ function chineseLine(line: string): boolean {
 /** Finds the line around an offset by binary search over line starts computed once per block. */
 function lineFinder(s: string): (index: number) => { start: number; end: number } {
   const starts = [0];
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+  // \r\n, \n and a bare \r (old Mac files) all end a line
+  for (const m of s.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return (index) => {
     let low = 0;
     let high = starts.length - 1;
@@ -111,7 +112,7 @@ function checkBlock(doc: SourceText, block: Block, markers: readonly { start: nu
     }
 
     // (…) around Chinese text
-    for (const m of s.matchAll(/\(([^()\n]*)\)/g)) {
+    for (const m of s.matchAll(/\(([^()\n\r]*)\)/g)) {
       const i = m.index;
       const close = i + m[0].length - 1;
       if (![...m[1]].some((ch) => isCjk(ch))) continue;
