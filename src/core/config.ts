@@ -292,16 +292,20 @@ function at(node: JsonNode, zh: string, en: string): ConfigProblem {
 export function mayBacktrackForever(pattern: string): boolean {
   const source = pattern.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
   if (/\\[1-9]|\\k</.test(pattern)) return true;
-  const stack: boolean[] = [];
+  // per open group: does it hold a repetition, or alternatives that may overlap, like (a|a)+?
+  const stack: { repeats: boolean; alternatives: boolean }[] = [];
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (ch === '(') stack.push(false);
+    const top = stack[stack.length - 1];
+    if (ch === '(') stack.push({ repeats: false, alternatives: false });
+    else if (ch === '|' && top) top.alternatives = true;
     else if (ch === ')') {
-      const innerRepeats = stack.pop() ?? false;
+      const inner = stack.pop() ?? { repeats: false, alternatives: false };
       const repeated = /[*+{]/.test(source[i + 1] ?? '');
-      if (innerRepeats && repeated) return true;
-      if (stack.length && (innerRepeats || repeated)) stack[stack.length - 1] = true;
-    } else if ((ch === '*' || ch === '+' || ch === '{') && stack.length) stack[stack.length - 1] = true;
+      if (repeated && (inner.repeats || inner.alternatives)) return true;
+      const parent = stack[stack.length - 1];
+      if (parent && (inner.repeats || repeated)) parent.repeats = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{' || (ch === '?' && source[i - 1] !== '(')) && top) top.repeats = true; // (a?){30} too
   }
   return false;
 }

@@ -3,7 +3,7 @@ export type * from './model';
 export { LineIndex, applyEdits } from './text';
 export { analyze, lintDocument, collectFixEdits, type Analysis } from './lint';
 export { parseSummary, formatOf, type ParseOptions } from './parse';
-export { parseConfig, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem } from './config';
+export { parseConfig, mayBacktrackForever, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem } from './config';
 export { BUILTIN_PROFILES, chooseProfile, findProfile, type Profile, type ProfilePart, type ProfileChoice } from './profiles';
 export { ALL_RULES } from './rules/index';
 export type { Rule, RuleMeta, RuleExample } from './rule';

@@ -162,6 +162,15 @@ describe('configuration', () => {
     assert.equal(config.rules.placeholder, 'off');
   });
 
+  it('refuses workspace patterns that can take exponential time, keeps ordinary ones', () => {
+    for (const slow of ['(a|a)+$', '^(a+)+$', '(a*)*', '(\\d+)+', '(x)\\1', '^(a?){30}a{30}$']) assert.equal(core.mayBacktrackForever(slow), true, slow);
+    for (const fine of ['问题|不足', '(计划|打算)', '^.{0,24}的?(工作)?(计划|打算)(如下|是)', '(ab)+', 'a+b+', '(?:下一步)+']) assert.equal(core.mayBacktrackForever(fine), false, fine);
+    const text = JSON.stringify({ profiles: [{ id: 'x', parts: [{ id: 'p', headingPatterns: ['(a|a)+$'] }] }] });
+    const { config, problems } = core.parseConfig(text);
+    assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"(a|a)+$"']);
+    assert.deepEqual(config.profiles, []);
+  });
+
   it('accepts a custom profile and rejects one with a bad pattern', () => {
     const good = core.parseConfig(JSON.stringify({ profiles: [{ id: 'weekly', parts: [{ id: 'plan', headingPatterns: ['下周'] }] }], profile: 'weekly' }));
     assert.deepEqual(good.problems, []);
