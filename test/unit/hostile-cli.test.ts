@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import type { ReportedFinding } from '../../src/cli/format';
 import { runCli } from '../../src/cli/main';
 import { analyze, applyEdits, collectFixEdits } from '../../src/core/index';
 import { FIXTURE_CORPUS } from '../support/corpus';
@@ -69,16 +70,7 @@ async function runIsolated(args: string[], cwd: string, boundMs: number): Promis
   }
 }
 
-interface Reported {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-}
-const json = (r: Run) => JSON.parse(r.stdout) as Reported[];
+const json = (r: Run) => JSON.parse(r.stdout) as ReportedFinding[];
 const stderrLines = (r: Run) => r.stderr.split('\n').filter(Boolean);
 
 const DUPLICATED = '2025年工作总结\n\n　　今年以来，我们认真履职。现将有关情况总结如下：\n\n　　一、加强学习\n\n　　二、完善制度\n\n　　二、存在的问题\n\n　　下一步，我们将继续努力。\n';
