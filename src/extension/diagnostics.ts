@@ -3,6 +3,11 @@ import type { AnalysisService } from './analysis';
 import { toDiagnostic } from './ruleDocs';
 
 const TYPING_DELAY_MS = 300;
+/**
+ * Above this many characters (the 31 provincial reports in one file make 1.6 million) a document is
+ * checked when it is opened and saved, not at every pause in typing: the editor stays quick.
+ */
+export const CHECK_ON_SAVE_ABOVE_CHARS = 3_000_000;
 
 /**
  * Lints summaries on open and as the user types. Typing is debounced, and every scheduled run
@@ -23,9 +28,34 @@ export class DiagnosticsController implements vscode.Disposable {
       this.changeEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document, TYPING_DELAY_MS);
+        if (event.contentChanges.length === 0) return;
+        if (this.isLarge(event.document)) this.tellLargeOnce(event.document);
+        else this.schedule(event.document, TYPING_DELAY_MS);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.isLarge(document)) this.schedule(document, 0);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+    );
+  }
+
+  private readonly toldLarge = new Set<string>();
+
+  private isLarge(document: vscode.TextDocument): boolean {
+    return this.lengthOf(document) > CHECK_ON_SAVE_ABOVE_CHARS;
+  }
+
+  /** The document's length without copying its text (this runs on every keystroke). */
+  private lengthOf(document: vscode.TextDocument): number {
+    return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  }
+
+  private tellLargeOnce(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (this.toldLarge.has(key)) return;
+    this.toldLarge.add(key);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('This document is very large ({0} million characters): Official Summary checks it when it is saved, not as you type.', (this.lengthOf(document) / 1e6).toFixed(1)),
     );
   }
 

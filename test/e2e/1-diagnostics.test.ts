@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   EXTENSION_ID, api, at, closeAllEditors, fixture, openFixture, openUntitledCopy, ourDiagnostics, readFixture,
-  ruleOf, sleep, waitFor, waitForDiagnostics,
+  ruleOf, scratchDirectory, sleep, waitFor, waitForDiagnostics,
 } from './helpers';
 
 const SUMMARY = '2024年度机关工作总结.md';
@@ -147,5 +147,23 @@ suite('Diagnostics', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, entry.url), 'utf8'));
     assert.ok(schema.properties?.rules, 'the schema describes rules');
     assert.ok(readFixture('.summaryrc.json').includes('numbering-style'));
+  });
+  test('a very large document is checked when opened and saved, not at every pause in typing', async function () {
+    this.timeout(120000);
+    const file = path.join(scratchDirectory(), '超大工作总结.txt');
+    const paragraph = '　　全年完成各项工作任务，取得了较好成效。'.repeat(40) + '\n\n';
+    const body = '2025年工作总结\n\n' + '一、甲\n\n' + paragraph.repeat(Math.ceil(3_100_000 / paragraph.length)) + '二、乙\n\n';
+    fs.writeFileSync(file, body);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'required-section'), 90000);
+    assert.ok(!ourDiagnostics(document.uri).some((d) => ruleOf(d) === 'numbering-sequence'));
+    // a duplicated 二、 typed at the end is not checked while typing...
+    await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), '二、丙\n'));
+    await sleep(2500);
+    assert.ok(!ourDiagnostics(document.uri).some((d) => ruleOf(d) === 'numbering-sequence'), 'not re-checked while typing');
+    // ...but when the file is saved
+    assert.ok(await document.save());
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'), 90000);
   });
 });
