@@ -1,8 +1,7 @@
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from './config';
 import { lintDocument, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
-import { formatOf, parseChunks, parseSummary, type ChunkParse } from './parse';
-import { readFrontMatter } from './blocks';
+import { bodyStartOf, formatOf, parseChunks, parseSummary, type ChunkParse } from './parse';
 
 export interface AnalyzerOptions {
   fileName?: string;
@@ -40,11 +39,12 @@ export class DocumentAnalyzer {
    * made this one stale.
    */
   async analyzeInSlices(text: string, slicing: { sliceMs?: number; isCancelled?: () => boolean } = {}): Promise<Analysis | undefined> {
+    if (this.last?.text === text) return this.last.analysis;
     const sliceMs = slicing.sliceMs ?? 15;
     const format = this.format;
-    const bodyStart = readFrontMatter(text)?.end ?? 0;
     let sliceStart = now();
-    const chunks = splitChunks(text, bodyStart, format);
+    // the same chunks parseSummary will read, so every one of them is in the cache by then
+    const chunks = splitChunks(text, bodyStartOf(text), format);
     // a few chunks at a time (remark is cheaper per call on several), each step well under a slice
     const STEP_CHARS = 8_000;
     for (let i = 0; i < chunks.length; ) {

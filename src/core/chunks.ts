@@ -71,22 +71,9 @@ export class ChunkCache<T> {
     this.current.set(key, value);
   }
 
-  get(key: string, compute: () => T): T {
-    let value = this.current.get(key);
-    if (value === undefined) {
-      value = this.previous.get(key) ?? compute();
-      this.current.set(key, value);
-    }
-    return value;
-  }
-
   /** Called after each full pass: what that pass did not use is dropped on the next one. */
   endPass(): void {
     this.previous = this.current;
     this.current = new Map();
-  }
-
-  get size(): number {
-    return this.current.size + this.previous.size;
   }
 }

@@ -166,6 +166,11 @@ function readChunks(text: string, from: number, format: 'markdown' | 'text', cac
   return { blocks, candidates, enumerations, chunks };
 }
 
+/** Where the chunks begin: after front matter, else after a BOM. */
+export function bodyStartOf(text: string, frontMatter = readFrontMatter(text)): number {
+  return frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}
+
 export function formatOf(fileName: string | undefined): 'markdown' | 'text' {
   return fileName && /\.(md|markdown|mdown|mkd)$/i.test(fileName) ? 'markdown' : 'text';
 }
@@ -175,7 +180,7 @@ export function parseSummary(text: string, options: ParseOptions = {}): SummaryD
   const format = options.format ?? formatOf(options.fileName);
   const config = options.config ?? DEFAULT_CONFIG;
   const frontMatter = readFrontMatter(text);
-  const bodyStart = frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const bodyStart = bodyStartOf(text, frontMatter);
   const read = readChunks(text, bodyStart, format, options.cache);
   const blocks = read.blocks;
   let candidates = read.candidates;
