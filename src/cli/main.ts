@@ -31,6 +31,7 @@ const USAGE = {
   --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
   --stdin                    从标准输入读取文本（配合 --fix 时把修复后的文本写到标准输出）
   --stdin-filename <名称>    标准输入文本的文件名：据此判断格式、查找 .summaryrc.json
+  --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -46,6 +47,7 @@ Options:
   --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
   --stdin                    read the text from standard input (with --fix: print the fixed text)
   --stdin-filename <name>    the name of that text: picks the format and the .summaryrc.json
+  --lsp --stdio              run as a language server (LSP over standard input and output)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -68,6 +70,13 @@ function defaultLocale(env: CliIo['env']): Locale {
 
 /** Runs the CLI and returns its exit code; all output goes through `io`, so tests run it in-process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--lsp')) {
+    // the server reads its transport options (--stdio, --node-ipc, --clientProcessId=…) itself
+    const { startServer } = await import('../server/server.js');
+    startServer(argv);
+    // it runs until the client's `exit` notification, which ends the process
+    return new Promise<number>(() => undefined);
+  }
   let locale = defaultLocale(io.env);
   const say = (zh: string, en: string) => io.stderr(`summary-lint: ${locale === 'en' ? en : zh}\n`);
   let parsed;

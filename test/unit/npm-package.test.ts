@@ -3,6 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../support/lsp-client';
 
 const ROOT = path.join(__dirname, '../../..');
 const NOT_STAGED = new Set(['node_modules', '.git', 'out', 'dist', 'test', 'bench', '.vscode-test']);
@@ -72,5 +75,22 @@ describe('the npm package', function () {
     const result = spawnSync(process.execPath, [cli, '--help'], { cwd: os.tmpdir(), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_PATH: '' } });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /--stdin/);
+  });
+
+  it('its bundle is the language server too: summary-lint --lsp --stdio', async () => {
+    const cli = path.join(installed, 'node_modules', 'official-summary', 'dist', 'cli.js');
+    const client = new LspTestClient({}, cli);
+    try {
+      await client.initialize(pathToFileURL(installed).href);
+      const uri = pathToFileURL(path.join(installed, '2025年工作总结.txt')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'plaintext', version: 1, text: '2025年工作总结\n\n　　一、甲\n\n　　一、乙\n' },
+      });
+      const published = await client.diagnostics((p) => p.uri === uri);
+      assert.ok(published.diagnostics.some((d) => d.code === 'numbering-sequence'), JSON.stringify(published));
+      assert.match(published.diagnostics[0]!.codeDescription!.href, /^file:.*official-summary\/docs\/rules\.md#/, 'the rules page shipped in the package');
+    } finally {
+      await client.close();
+    }
   });
 });
