@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import {
   analyze,
   DEFAULT_CONFIG,
@@ -13,7 +14,8 @@ import {
 } from '../core/index';
 import { exportDocxFile, isDocxPath } from '../docx/cli-support';
 import { version as PACKAGE_VERSION } from '../../package.json';
-import { checkFile, fixText, type CheckOptions } from './check';
+import { fixText, type CheckOptions } from './check';
+import { checkFiles, threadCount } from './workers';
 import { expandInputs } from './files';
 import { formatJson, formatSarif, formatText, toReported, type ReportedFinding } from './format';
 
@@ -31,6 +33,7 @@ const USAGE = {
   --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
   --stdin                    从标准输入读取文本（配合 --fix 时把修复后的文本写到标准输出）
   --stdin-filename <名称>    标准输入文本的文件名：据此判断格式、查找 .summaryrc.json
+  --jobs <n>                 检查目录时使用的线程数（默认每个 CPU 核心一个）
   --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
   -h, --help                 显示本帮助
   -v, --version              显示版本
@@ -47,6 +50,7 @@ Options:
   --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
   --stdin                    read the text from standard input (with --fix: print the fixed text)
   --stdin-filename <name>    the name of that text: picks the format and the .summaryrc.json
+  --jobs <n>                 threads for checking folders (default: one per CPU core)
   --lsp --stdio              run as a language server (LSP over standard input and output)
   -h, --help                 show this help
   -v, --version              show the version
@@ -92,6 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         locale: { type: 'string' },
         'export-docx': { type: 'string' },
         stdin: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         'stdin-filename': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -129,6 +134,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (values['stdin-filename'] !== undefined && !values.stdin) {
     say('--stdin-filename 需与 --stdin 一起使用', '--stdin-filename goes with --stdin');
     return 2;
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+      say(`--jobs 应为 1 到 64 的整数，实为 “${values.jobs}”`, `--jobs must be a whole number from 1 to 64, found "${values.jobs}"`);
+      return 2;
+    }
   }
   if (positionals.length === 0 && !values.stdin) {
     say('请指定要检查的文件、目录或通配符（见 --help）', 'name the files, folders or globs to check (see --help)');
@@ -183,12 +196,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const reported: ReportedFinding[] = [];
   const options: CheckOptions = { config, fix: values.fix, locale };
-  for (const file of files) {
-    const result = await checkFile(file, path.relative(io.cwd, file) || file, fromFolders.has(file), options);
+  const toCheck = files.map((file) => ({ file, shown: path.relative(io.cwd, file) || file, foundInFolder: fromFolders.has(file) }));
+  await checkFiles(toCheck, options, threadCount(jobs, toCheck.length), (result) => {
     for (const message of result.messages) io.stderr(message);
     exitCode = Math.max(exitCode, result.exitCode);
     reported.push(...result.reported);
-  }
+  });
   io.stdout(formatReport(reported, format, locale));
   if (exitCode === 0 && reported.some((f) => f.severity === 'error')) exitCode = 1;
   return exitCode;
@@ -287,7 +300,8 @@ function loadConfig(configPath: string | undefined, cwd: string): { config: Summ
   };
 }
 
-if (require.main === module) {
+// in a checking thread (src/cli/workers.ts) this bundle is loaded as the thread's main module too
+if (require.main === module && isMainThread) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
