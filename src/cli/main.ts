@@ -34,6 +34,7 @@ const USAGE = {
   --stdin                    从标准输入读取文本（配合 --fix 时把修复后的文本写到标准输出）
   --stdin-filename <名称>    标准输入文本的文件名：据此判断格式、查找 .summaryrc.json
   --jobs <n>                 检查目录时使用的线程数（默认每个 CPU 核心一个）
+  --only-summaries           点名的文件也只检查看起来是总结的（如 pre-commit 传入的文件）
   --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
   -h, --help                 显示本帮助
   -v, --version              显示版本
@@ -51,6 +52,7 @@ Options:
   --stdin                    read the text from standard input (with --fix: print the fixed text)
   --stdin-filename <name>    the name of that text: picks the format and the .summaryrc.json
   --jobs <n>                 threads for checking folders (default: one per CPU core)
+  --only-summaries           skip named files that do not look like summaries (as pre-commit names them)
   --lsp --stdio              run as a language server (LSP over standard input and output)
   -h, --help                 show this help
   -v, --version              show the version
@@ -97,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'export-docx': { type: 'string' },
         stdin: { type: 'boolean', default: false },
         jobs: { type: 'string' },
+        'only-summaries': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -196,7 +199,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const reported: ReportedFinding[] = [];
   const options: CheckOptions = { config, fix: values.fix, locale };
-  const toCheck = files.map((file) => ({ file, shown: path.relative(io.cwd, file) || file, foundInFolder: fromFolders.has(file) }));
+  // --only-summaries (the pre-commit hook): named files are judged like files found in a folder
+  const toCheck = files.map((file) => ({ file, shown: path.relative(io.cwd, file) || file, foundInFolder: fromFolders.has(file) || values['only-summaries'] }));
   await checkFiles(toCheck, options, threadCount(jobs, toCheck.length), (result) => {
     for (const message of result.messages) io.stderr(message);
     exitCode = Math.max(exitCode, result.exitCode);

@@ -78,4 +78,14 @@ describe('summary-lint --stdin and --version', () => {
     assert.equal(code, 2);
     assert.match(stderr, /UTF-8/);
   });
+
+  it('--only-summaries skips named files that are not summaries, as a folder check does', async () => {
+    fs.writeFileSync(path.join(dir, 'README.md'), '# Notes\n\n二、甲\n\n二、乙\n');
+    fs.writeFileSync(path.join(dir, '2025年工作总结.txt'), LAZY_LIST);
+    const named = await run(['--format', 'json', 'README.md', '2025年工作总结.txt'], dir);
+    const only = await run(['--format', 'json', '--only-summaries', 'README.md', '2025年工作总结.txt'], dir);
+    const files = (r: { stdout: string }) => [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
+    assert.deepEqual(files(named), ['2025年工作总结.txt', 'README.md']);
+    assert.deepEqual(files(only), ['2025年工作总结.txt']);
+  });
 });

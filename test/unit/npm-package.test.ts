@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../support/lsp-client';
+import { packProject, PROJECT_ROOT } from '../support/npm-pack';
 
-const ROOT = path.join(__dirname, '../../..');
-const NOT_STAGED = new Set(['node_modules', '.git', 'out', 'dist', 'test', 'bench', '.vscode-test']);
+const ROOT = PROJECT_ROOT;
 
 /**
  * The npm package as a user gets it: `npm pack` (its prepack builds the production bundles) in a copy
@@ -24,16 +24,7 @@ describe('the npm package', function () {
 
   before(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-lint-pack-'));
-    const stage = path.join(work, 'stage');
-    fs.mkdirSync(stage);
-    for (const entry of fs.readdirSync(ROOT)) {
-      if (NOT_STAGED.has(entry) || entry.endsWith('.vsix')) continue;
-      fs.cpSync(path.join(ROOT, entry), path.join(stage, entry), { recursive: true });
-    }
-    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'));
-    const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const report = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string }[];
-    tarball = path.join(work, report[0]!.filename);
+    tarball = packProject(work);
     installed = path.join(work, 'empty');
     fs.mkdirSync(installed);
     execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: installed, stdio: 'pipe' });
