@@ -56,7 +56,7 @@ export function recordWithFindings(text: string, fileName: string): { recorded: 
   });
 }
 
-/** `node out/test/support/corpus.js --record`: writes expected/<file>.json after a reviewed change. */
+/** `node out/test/support/corpus.js --record`: writes expected/<file>.json, fixed/ and outlines/ after a reviewed change. */
 if (require.main === module && process.argv.includes('--record')) {
   fs.mkdirSync(EXPECTED_DIR, { recursive: true });
   const sources = [
@@ -69,4 +69,8 @@ if (require.main === module && process.argv.includes('--record')) {
     fs.writeFileSync(path.join(EXPECTED_DIR, `${path.basename(file)}.json`), JSON.stringify(findings, null, 1) + '\n');
     console.log(`${path.basename(file)}: ${findings.length} findings`);
   }
+  // the --fix diffs and outlines of the fixtures (loaded here: snapshots.ts itself imports this module)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { recordSnapshots } = require('./snapshots') as typeof import('./snapshots');
+  void recordSnapshots();
 }
