@@ -4,9 +4,11 @@ import { missingSharedOnly } from '../support/corpus';
 import { reviewCorpus, verdictProblems } from '../support/verdicts';
 
 describe('corpus verdicts: every finding on a corpus document is reviewed (test/fixtures/corpus/verdicts)', () => {
-  const reviews = reviewCorpus();
+  // read in before(): a malformed verdict file then fails these tests, not the loading of every test file
+  let reviews: ReturnType<typeof reviewCorpus> = [];
 
   before(() => {
+    reviews = reviewCorpus();
     for (const name of missingSharedOnly()) console.log(`      skipped: ${name} (shared-only, ../shared/corpus is not here)`);
   });
 
