@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
-import { analyze, applyEdits, collectFixEdits, LineIndex, looksLikeSummary, type Finding, type Locale, type SummaryConfig } from '../core/index';
-import { docxJsonRecords, isDocxPath, lintDocxFile } from '../docx/cli-support';
+import { analyze, applyEdits, collectFixEdits, LineIndex, looksLikeSummary, tooLargeMessage, type Finding, type Locale, type SummaryConfig } from '../core/index';
+import { DocxReadError } from '../docx/read';
+import { docxJsonRecords, isDocxPath, lintDocxFile } from './docx';
 import { MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
 import { toReported, type ReportedFinding } from './format';
 
@@ -87,8 +88,10 @@ async function checkDocx(
   result: FileResult,
   say: (zh: string, en: string) => void,
 ): Promise<void> {
-  if (fs.statSync(file).size > MAX_FILE_BYTES) {
-    say(`${shown}：文件过大，未检查`, `${shown}: file too large, not checked`);
+  const size = fs.statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    const reason = tooLargeMessage(size);
+    say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
     result.exitCode = 2;
     return;
   }
@@ -96,7 +99,8 @@ async function checkDocx(
   try {
     linted = await lintDocxFile(file, { config: options.config });
   } catch (error) {
-    say(`${shown}：不是可读取的 Word 文件（${(error as Error).message}）`, `${shown}: not a readable Word file (${(error as Error).message})`);
+    const reason = error instanceof DocxReadError ? error.reason : { zh: `不是可读取的 Word 文件（${(error as Error).message}）`, en: `not a readable Word file (${(error as Error).message})` };
+    say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
     result.exitCode = 2;
     return;
   }

@@ -12,7 +12,7 @@ import {
   type Locale,
   type SummaryConfig,
 } from '../core/index';
-import { exportDocxFile, isDocxPath } from '../docx/cli-support';
+import { exportDocxFile, isDocxPath } from './docx';
 import { version as PACKAGE_VERSION } from '../../package.json';
 import { fixText, type CheckOptions } from './check';
 import { checkFiles, threadCount } from './workers';

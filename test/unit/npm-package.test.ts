@@ -33,7 +33,7 @@ describe('the npm package', function () {
 
   it('holds the bundle, schema, profiles, docs and README, and no sources or tests', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((p) => p.replace(/^package\//, ''));
-    for (const needed of ['package.json', 'README.md', 'dist/cli.js', 'schemas/summaryrc.schema.json', 'docs/rules.md', 'src/core/profiles/work-summary.json']) {
+    for (const needed of ['package.json', 'README.md', 'dist/cli.js', 'schemas/summaryrc.schema.json', 'docs/rules.md', 'src/core/config/profiles/work-summary.json']) {
       assert.ok(listed.includes(needed), `${needed} missing from ${listed.join(', ')}`);
     }
     for (const file of listed) {
