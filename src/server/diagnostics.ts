@@ -24,7 +24,7 @@ export function toDiagnostic(finding: Finding, document: TextDocument, analysis:
 }
 
 /**
- * Pushes diagnostics: at once on open, after a pause in typing on change. Each run carries a
+ * Pushes diagnostics: at once for a newly opened document, after a pause in typing on change. Each run carries a
  * generation number; a run overtaken by a newer change stops (the analysis is cancellable) and a
  * result for an older version is never sent. Every publish names the version it describes.
  */
@@ -41,11 +41,12 @@ export class DiagnosticsPublisher {
     private readonly ruleDocs: string,
   ) {}
 
-  onOpen(document: TextDocument): void {
-    this.schedule(document.uri, 0);
-  }
-
+  /** TextDocuments reports an opened document as changed too: the first content is checked at once. */
   onChange(document: TextDocument): void {
+    if (!this.generations.has(document.uri)) {
+      this.schedule(document.uri, 0);
+      return;
+    }
     if (document.getText().length > CHECK_ON_SAVE_ABOVE_CHARS) return;
     this.schedule(document.uri, TYPING_DELAY_MS);
   }

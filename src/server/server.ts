@@ -149,7 +149,6 @@ export function listen(connection: Connection, bundleDirectory: string): void {
   });
   connection.onDidChangeWatchedFiles(() => diagnostics.refreshAll());
 
-  documents.onDidOpen((event) => diagnostics.onOpen(event.document));
   documents.onDidChangeContent((event) => diagnostics.onChange(event.document));
   documents.onDidSave((event) => {
     // a saved .summaryrc.json changes every document of its folder

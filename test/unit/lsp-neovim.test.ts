@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze, applyEdits } from '../../src/core/index';
-import { ROOT } from '../support/corpus';
+import { ROOT, SHARED } from '../support/corpus';
 import { CLI_MAIN } from '../support/lsp-client';
 
-const SEED = '/work/shared/examples/2023年度意识形态工作总结.txt';
+const SEED = path.join(SHARED, 'examples', '2023年度意识形态工作总结.txt');
 const SCRIPT = path.join(ROOT, 'test/fixtures/lsp/nvim-check.lua');
 
 interface NeovimReport {
