@@ -18,7 +18,7 @@ export const FOLDER_FILES = 116;
 /**
  * Builds the folder from the corpus fixtures, deterministically: whole copies of the fixtures
  * (real documents, not pieces), taken round-robin in name order until there are 116 files, which
- * comes to 9.0 MiB (zh-long-02, 1.6 MB, at most four times). File names keep "report"/"summary", so
+ * comes to about 9 MiB (zh-long-02, 1.6 MB, at most four times). File names keep "report"/"summary", so
  * both tools check every file. Returns the folder and the SHA-256 of its contents, printed with the
  * results, so two runs can be seen to have measured the same folder.
  */
@@ -36,7 +36,7 @@ export function buildFolder(target = path.join(outDir, 'folder-116')) {
   const uses = new Map();
   for (let index = 0, next = 0; index < FOLDER_FILES; index++) {
     let fixture = fixtures[next++ % fixtures.length];
-    // the 1.6 MB one at most four times: 116 files, 9.0 MiB
+    // the 1.6 MB one at most four times: 116 files, about 9 MiB
     while (fixture.text.length > 500_000 && (uses.get(fixture.name) ?? 0) >= 4) fixture = fixtures[next++ % fixtures.length];
     uses.set(fixture.name, (uses.get(fixture.name) ?? 0) + 1);
     const name = `${String(index + 1).padStart(3, '0')}-${fixture.name.replace(/\.md$/, '')}-report.md`;
