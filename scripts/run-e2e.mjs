@@ -15,6 +15,7 @@
 //   E2E_TIMEOUT_MS     whole run, default 300000
 //   E2E_SCREENSHOTS    a directory: a test that logs "[screenshot] NAME" gets DIR/NAME.png taken;
 //                      "[collapse-pane] TITLE" collapses a side-bar pane first
+//                      "[keyboard] ID [actions]" presses real keys in the page (see test/e2e/helpers.ts)
 //   E2E_TALLY_FILE     append the run's {"passed":N,"failed":N} as a JSON line (runTest.ts sums runs)
 //   E2E_VERBOSE=1      also print the workbench and server logs
 //   E2E_KEEP_TMP=1     keep the throw-away profile directory
@@ -32,6 +33,9 @@ const REPORTER_TAG = '[mocha] ';
 const SCREENSHOT_TAG = '[screenshot] ';
 // For README pictures only: collapse a side-bar pane by its title (no VS Code command does this).
 const COLLAPSE_PANE_TAG = '[collapse-pane] ';
+// Real key presses and IME-like commits, which the extension API cannot produce (the suggest widget
+// answers only real keys). The harness writes E2E_ACK_DIR/ID once the actions are done.
+const KEYBOARD_TAG = '[keyboard] ';
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 
 function parseArguments(argv) {
@@ -107,6 +111,8 @@ fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify
   'window.title': 'Official Summary e2e',
 }, null, 2));
 fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
+const ackDir = path.join(tmp, 'acks');
+fs.mkdirSync(ackDir);
 
 // A packaged .vsix is installed the way a user installs it, into this run's extensions folder.
 for (const vsix of options.installExtensions) {
@@ -132,7 +138,7 @@ const server = spawn(node24, [codeServerEntry,
   // Without the smoke-test driver a built VS Code ignores the URL payload (extension paths).
   '--vscode-option', 'enable-smoke-test-driver',
 ], {
-  env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp },
+  env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp, E2E_ACK_DIR: ackDir },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true, // its own process group, so the extension hosts end with it
 });
@@ -196,6 +202,24 @@ try {
         fs.renameSync(target + '.part.png', target);
         note(`screenshot ${target}`);
       }).catch((error) => console.error('[e2e] screenshot failed:', error.message));
+    } else if (text.startsWith(KEYBOARD_TAG)) {
+      const [id, ...rest] = text.slice(KEYBOARD_TAG.length).trim().split(' ');
+      screenshotQueue = screenshotQueue.then(async () => {
+        for (const action of JSON.parse(rest.join(' '))) {
+          if (action.press) await page.keyboard.press(action.press);
+          else if (action.type !== undefined) await page.keyboard.type(action.type);
+          else if (action.insertText !== undefined) await page.keyboard.insertText(action.insertText); // one input event, as an IME commits
+          else if (action.compose) {
+            // An input method: composition updates, then the commit of the chosen phrase.
+            const session = await page.context().newCDPSession(page);
+            for (const text of action.compose) await session.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+            await session.send('Input.insertText', { text: action.commit });
+            await session.detach();
+          } else if (action.waitForSelector) await page.waitForSelector(action.waitForSelector, { timeout: 10000 });
+          else if (action.waitMs) await new Promise((resolve) => setTimeout(resolve, action.waitMs));
+        }
+      }).then(() => '', (error) => `keyboard failed: ${error.message}`)
+        .then((failure) => fs.writeFileSync(path.join(ackDir, id.replace(/[^\w-]/g, '_')), failure));
     } else if (text.startsWith(COLLAPSE_PANE_TAG)) {
       const title = text.slice(COLLAPSE_PANE_TAG.length).trim();
       screenshotQueue = screenshotQueue.then(async () => {
