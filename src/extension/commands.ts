@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Section } from '../core/index';
+import type { Section, SummaryDocument, TextEdit } from '../core/index';
 import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
 import { orderedNextMarkers } from './completion';
 import type { AnalysisService } from './analysis';
@@ -115,19 +115,14 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const marker = markers.find((m) => m.level === level) ?? markers[0];
       if (!marker) return undefined;
       const line = document.lineAt(cursor.line);
-      const indentation = /^[ \t　]*/.exec(line.text)![0];
-      let offset: number;
-      let newText: string;
-      if (line.isEmptyOrWhitespace) {
-        offset = document.offsetAt(line.range.end);
-        newText = marker.text;
-      } else {
-        offset = document.offsetAt(line.range.end);
-        newText = `\n\n${indentation}${marker.text}`;
-      }
-      const ok = await applyCoreEdits(document, analysis.version, [{ start: offset, end: offset, newText }]);
+      const offset = document.offsetAt(line.range.end);
+      const newText = line.isEmptyOrWhitespace ? marker.text : `\n\n${siblingLineStart(document, analysis.document, marker.level, offset) ?? /^[ \t　]*/.exec(line.text)![0]}${marker.text}`;
+      const edits = await insertionWithRenumbering(analyses, document, analysis.document, offset, newText);
+      const ok = await applyCoreEdits(document, analysis.version, edits);
       if (ok) {
-        const end = document.positionAt(offset + newText.length);
+        // Where the inserted marker ends once the edits before it (none but the insertion) are applied.
+        const inserted = edits.find((edit) => edit.start === offset && edit.end === offset)!;
+        const end = document.positionAt(offset + inserted.newText.length);
         editor.selection = new vscode.Selection(end, end);
       }
       return ok ? marker.text : undefined;
@@ -197,4 +192,48 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('officialSummary.moveSectionUp', (node?: OutlineNode) => move('up', node)),
     vscode.commands.registerCommand('officialSummary.moveSectionDown', (node?: OutlineNode) => move('down', node)),
   ];
+}
+
+/**
+ * What goes before a marker of `level` on its line (indentation, or `## ` in Markdown), taken from
+ * the next marker of that level after `offset`: a section inserted before its siblings looks like them.
+ */
+function siblingLineStart(document: vscode.TextDocument, model: SummaryDocument, level: number, offset: number): string | undefined {
+  const sibling = model.markers.find((marker) => marker.start >= offset && marker.level === level);
+  if (!sibling) return undefined;
+  const position = document.positionAt(sibling.start);
+  const lineStart = document.lineAt(position.line).text.slice(0, position.character);
+  return /^[ \t　]*(?:#{1,6}[ \t]+)?$/.test(lineStart) ? lineStart : undefined;
+}
+
+/**
+ * The insertion of a new section marker plus the renumbering it causes (一、 inserted before 一、
+ * makes the old one 二、), in one edit list. Renumbering that the document needed already (an older
+ * fault elsewhere) is left to the user: only edits that the insertion brought are kept.
+ */
+async function insertionWithRenumbering(
+  analyses: AnalysisService,
+  document: vscode.TextDocument,
+  model: SummaryDocument,
+  offset: number,
+  newText: string,
+): Promise<TextEdit[]> {
+  const text = document.getText();
+  const variant = text.slice(0, offset) + newText + text.slice(offset);
+  const variantModel = (await analyses.analyzeVariant(document, variant)).document;
+  const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
+  const existing = new Set(renumberEdits(model).map(key));
+  let inserted = newText;
+  const edits: TextEdit[] = [];
+  const insertedEnd = offset + newText.length;
+  // Right to left, so edits inside the inserted text keep their offsets valid.
+  for (const edit of renumberEdits(variantModel).reverse()) {
+    if (edit.start >= offset && edit.end <= insertedEnd) {
+      inserted = inserted.slice(0, edit.start - offset) + edit.newText + inserted.slice(edit.end - offset);
+      continue;
+    }
+    const original = edit.start >= insertedEnd ? { ...edit, start: edit.start - newText.length, end: edit.end - newText.length } : edit;
+    if (!existing.has(key(original))) edits.push(original);
+  }
+  return [{ start: offset, end: offset, newText: inserted }, ...edits.reverse()];
 }

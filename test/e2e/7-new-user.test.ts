@@ -36,4 +36,24 @@ suite('Issue 11: what a new user meets', () => {
   test('completion opened by Ctrl+Space closes once the typed text is no marker: Enter makes a new line', async () => {
     await typeHeadingAfterCompletionOpened('ctrl+space');
   });
+
+  test('Ctrl+Alt+Enter on the title line inserts the first section, indented like the others, and renumbers them', async () => {
+    const text = '2024年工作总结\n\n　　一、甲项工作。\n\n　　二、乙项工作。';
+    const editor = await openUntitledCopy('plaintext', text);
+    await waitFor('the document is a summary', async () => (await api()).isSummary(editor.document));
+    editor.selection = new vscode.Selection(0, 3, 0, 3);
+    await keyboard({ press: 'Control+Alt+Enter' });
+    await waitFor('the insertion', () => editor.document.getText() !== text);
+    assert.strictEqual(editor.document.getText(), '2024年工作总结\n\n　　一、\n\n　　二、甲项工作。\n\n　　三、乙项工作。');
+    assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [2, 4], 'the cursor after the new marker');
+  });
+
+  test('"Insert next section" in the middle renumbers only the sections after it, not an older fault elsewhere', async () => {
+    const text = '2024年工作总结\n\n　　一、甲。\n\n　　（一）子一。\n\n　　（三）子三。\n\n　　二、乙。\n\n　　三、丙。';
+    const editor = await openUntitledCopy('plaintext', text);
+    await waitFor('the document is a summary', async () => (await api()).isSummary(editor.document));
+    editor.selection = new vscode.Selection(8, 4, 8, 4); // on 二、乙。
+    assert.strictEqual(await vscode.commands.executeCommand('officialSummary.insertNextSection', 1), '三、');
+    assert.strictEqual(editor.document.getText(), '2024年工作总结\n\n　　一、甲。\n\n　　（一）子一。\n\n　　（三）子三。\n\n　　二、乙。\n\n　　三、\n\n　　四、丙。');
+  });
 });
