@@ -21,6 +21,7 @@ export interface OfficialSummaryApi {
   outline: OutlineProvider;
   outlineView: vscode.TreeView<OutlineNode>;
   statusBar: vscode.StatusBarItem;
+  statusBarVisible(): boolean;
   isSummary(document: vscode.TextDocument): boolean;
 }
 
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   const diagnostics = new DiagnosticsController(analyses);
   const outline = new OutlineProvider(analyses, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
-  const statusBar = new SummaryStatusBar(analyses);
+  const statusBar = new SummaryStatusBar(analyses, diagnostics.collection);
   context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
 
   context.subscriptions.push(
@@ -54,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
     const isSummary = document ? summaries.isSummary(document) : false;
     void vscode.commands.executeCommand('setContext', SUMMARY_ACTIVE_CONTEXT, isSummary);
     // Focus moving to a panel or the tree itself leaves no active editor: keep showing the last summary.
-    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
+    // A binary or custom editor (a .docx) is no text at all: the counts of the last one would mislead.
+    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) {
+      if (!activeTabIsText()) statusBar.hide();
+      return;
+    }
     if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
     void statusBar.update(isSummary ? document : undefined);
   };
@@ -73,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(showActiveEditor),
+    vscode.window.tabGroups.onDidChangeTabs(showActiveEditor),
     vscode.window.onDidChangeTextEditorSelection((event) => followCursor(event.textEditor)),
     diagnostics.onDidUpdate((uri) => {
       if (outline.currentDocument?.uri.toString() === uri.toString()) {
@@ -93,7 +99,13 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   diagnostics.refreshAll();
   showActiveEditor();
-  return { outline, outlineView, statusBar: statusBar.item, isSummary: (document) => summaries.isSummary(document) };
+  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, isSummary: (document) => summaries.isSummary(document) };
+}
+
+/** The active tab shows text (a panel or the tree may have the focus), not a binary or custom editor. */
+function activeTabIsText(): boolean {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputTextDiff;
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 // Issue 11, found by trying the extension as a new user would: each test here failed before its fix.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, keyboard, openUntitledCopy, waitFor } from './helpers';
+import { api, closeAllEditors, keyboard, openFixture, openUntitledCopy, ourDiagnostics, projectRoot, scratchDirectory, waitFor, waitForDiagnostics } from './helpers';
 
 const SUGGEST_WIDGET = '.editor-widget.suggest-widget.visible';
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
@@ -55,5 +57,41 @@ suite('Issue 11: what a new user meets', () => {
     editor.selection = new vscode.Selection(8, 4, 8, 4); // on 二、乙。
     assert.strictEqual(await vscode.commands.executeCommand('officialSummary.insertNextSection', 1), '三、');
     assert.strictEqual(editor.document.getText(), '2024年工作总结\n\n　　一、甲。\n\n　　（一）子一。\n\n　　（三）子三。\n\n　　二、乙。\n\n　　三、\n\n　　四、丙。');
+  });
+
+  test('the status bar is hidden while a Word file is open in a binary editor, and back for the summary', async () => {
+    const summary = await openFixture('2024年度机关工作总结.md');
+    const shown = await api();
+    await waitFor('the status bar shows the summary', () => shown.statusBarVisible() && /\d+ chars|\d+ 字/.test(shown.statusBar.text));
+    const word = vscode.Uri.file(path.join(scratchDirectory(), '提交稿.docx'));
+    assert.ok(await vscode.commands.executeCommand('officialSummary.exportDocx', word, { ifErrorsRemain: 'export' }));
+    await vscode.commands.executeCommand('vscode.open', word);
+    await waitFor('the Word file is the active tab', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === '提交稿.docx');
+    assert.strictEqual(vscode.window.activeTextEditor, undefined, 'a binary editor, not a text editor');
+    await waitFor('the status bar is hidden', () => !shown.statusBarVisible(), 5000);
+    await vscode.window.showTextDocument(summary.document);
+    await waitFor('the status bar is back', () => shown.statusBarVisible());
+  });
+
+  test('in the 1.6 MB document the status bar counts follow the squiggles', async function () {
+    this.timeout(120000);
+    const large = path.join(projectRoot(), 'test/fixtures/corpus/zh-long-02.md');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: fs.readFileSync(large, 'utf8') });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('officialSummary.markAsSummary');
+    await waitForDiagnostics(document.uri, (d) => d.length > 0, 60000);
+    const { statusBar } = await api();
+    const counts = () => {
+      const diagnostics = ourDiagnostics(document.uri);
+      const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+      return `$(error) ${errors} $(warning) ${diagnostics.length - errors}`;
+    };
+    const errorsBefore = ourDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    // A skipped number typed at the first section: a new error squiggle.
+    const firstLevelOne = document.getText().search(/^一、/m);
+    assert.ok(firstLevelOne > 0, 'the document has a 一、 heading at a line start');
+    await editor.edit((edit) => edit.insert(document.positionAt(firstLevelOne), '三、插入的一节\n\n'));
+    await waitForDiagnostics(document.uri, (d) => d.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length > errorsBefore, 60000);
+    await waitFor(`the status bar to say ${counts()} (it says ${statusBar.text})`, () => statusBar.text.endsWith(counts()), 15000);
   });
 });
