@@ -94,4 +94,40 @@ suite('Issue 11: what a new user meets', () => {
     await waitForDiagnostics(document.uri, (d) => d.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length > errorsBefore, 60000);
     await waitFor(`the status bar to say ${counts()} (it says ${statusBar.text})`, () => statusBar.text.endsWith(counts()), 15000);
   });
+
+  test('"Export as Word" never proposes the Word file the text came from', async () => {
+    const folder = scratchDirectory();
+    const seedDocx = vscode.Uri.file(path.join(folder, 'seed.docx'));
+    await openFixture('2024年度机关工作总结.md');
+    assert.ok(await vscode.commands.executeCommand('officialSummary.exportDocx', seedDocx, { ifErrorsRemain: 'export' }));
+    // Opened from the Word file (an untitled document)...
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument>('officialSummary.openDocx', seedDocx);
+    const fromWord = await vscode.commands.executeCommand<vscode.Uri>('officialSummary.exportDocx', undefined, { proposeOnly: true });
+    assert.strictEqual(vscode.window.activeTextEditor?.document, opened);
+    assert.notStrictEqual(fromWord.fsPath, seedDocx.fsPath);
+    assert.strictEqual(path.dirname(fromWord.fsPath), folder, 'proposed beside the Word file');
+    // ...and saved beside it as seed.md.
+    const seedMd = path.join(folder, 'seed.md');
+    fs.writeFileSync(seedMd, opened.getText());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(seedMd)));
+    await waitFor('seed.md is a summary', async () => (await api()).isSummary(vscode.window.activeTextEditor!.document));
+    const fromMd = await vscode.commands.executeCommand<vscode.Uri>('officialSummary.exportDocx', undefined, { proposeOnly: true });
+    assert.notStrictEqual(fromMd.fsPath, seedDocx.fsPath);
+    assert.ok(!fs.existsSync(fromMd.fsPath), `${fromMd.fsPath} is a new file`);
+  });
+
+  test('"Export as Word" asks before exporting a summary with errors left, writes nothing unless told to', async () => {
+    const editor = await openUntitledCopy('plaintext', '2024年工作总结\n\n　　一、XX项工作。\n\n　　三、乙项工作。');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+    const target = vscode.Uri.file(path.join(scratchDirectory(), '有错误.docx'));
+    // VS Code refuses modal dialogs in extension tests and fails the call with the dialog's text:
+    // that text is the proof the warning (Export anyway / Show problems) was put to the user.
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('officialSummary.exportDocx', target)),
+      /refused to show dialog in tests.*2 errors remain in this summary, such as: Placeholder `XX`/,
+    );
+    assert.ok(!fs.existsSync(target.fsPath), 'nothing written');
+    assert.ok(await vscode.commands.executeCommand('officialSummary.exportDocx', target, { ifErrorsRemain: 'export' }));
+    assert.ok(fs.existsSync(target.fsPath), 'written when the user chooses to');
+  });
 });
