@@ -6,7 +6,7 @@ import type { AnalysisService } from './analysis';
 import type { ConfigurationStore } from './configuration';
 import type { DiagnosticsController } from './diagnostics';
 import { applyCoreEdits } from './edits';
-import { localized, messageLocale } from './locale';
+import { localized, messageLocale, t } from './locale';
 import type { OutlineNode } from './outline';
 import { moveSection, type Direction } from './sectionMove';
 import type { SummaryDocuments } from './summaryDocuments';
@@ -29,7 +29,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
   const activeSummary = async (): Promise<vscode.TextDocument | undefined> => {
     const document = vscode.window.activeTextEditor?.document ?? services.outlineDocument();
     if (document && summaries.isSummary(document)) return document;
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a summary first (or mark this file as a summary).'));
+    void vscode.window.showInformationMessage(t('Open a summary first (or mark this file as a summary).'));
     return undefined;
   };
 
@@ -75,7 +75,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const chosen =
         profileId ??
         (await vscode.window.showQuickPick(await profileItems(vscode.workspace.workspaceFolders?.[0]?.uri), {
-          placeHolder: vscode.l10n.t('Which kind of document?'),
+          placeHolder: t('Which kind of document?'),
         }))?.profileId;
       if (!chosen) return undefined;
       const language = vscode.workspace.getConfiguration('officialSummary').get<string>('newSummaryLanguage', 'markdown');
@@ -92,7 +92,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!document || !analysis) return false;
       const edits = renumberEdits(analysis.document);
       if (edits.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The numbering is already in order.'));
+        void vscode.window.showInformationMessage(t('The numbering is already in order.'));
         return true;
       }
       return applyCoreEdits(document, analysis.version, edits);
@@ -136,7 +136,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const result = await checkWorkspace(analyses, summaries, diagnostics);
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} summaries checked, {1} findings.', result.summaries, result.findings),
+        t('{0} summaries checked, {1} findings.', result.summaries, result.findings),
       );
       return result;
     }),
@@ -145,10 +145,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const document = vscode.window.activeTextEditor?.document;
       if (!document) return undefined;
       const items = [
-        { label: vscode.l10n.t('Automatic (front matter, title, settings)'), description: '', profileId: '' },
+        { label: t('Automatic (front matter, title, settings)'), description: '', profileId: '' },
         ...(await profileItems(document.uri)),
       ];
-      const chosen = profileId ?? (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Profile for this file') }))?.profileId;
+      const chosen = profileId ?? (await vscode.window.showQuickPick(items, { placeHolder: t('Profile for this file') }))?.profileId;
       if (chosen === undefined) return undefined;
       await summaries.setProfileChoice(document.uri, chosen || undefined);
       if (chosen && !summaries.isSummary(document)) await summaries.setMark(document.uri, 'summary');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Level, MarkerSuggestion, SummaryDocument } from '../core/index';
 import { nextMarkers, requiredParts } from '../core/index';
 import type { AnalysisService } from './analysis';
-import { localized } from './locale';
+import { localized, t } from './locale';
 
 /**
  * Typed at a line start these open the suggestions even where quick suggestions are off (Markdown):
@@ -61,7 +61,7 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
         { label: marker.text, description: localized(marker.detail) },
         vscode.CompletionItemKind.EnumMember,
       );
-      item.detail = vscode.l10n.t('Next section marker, level {0}', marker.level);
+      item.detail = t('Next section marker, level {0}', marker.level);
       item.insertText = marker.text;
       item.range = replaceRange;
       item.sortText = `0${index}`;
@@ -71,10 +71,10 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
     });
     offer.parts.filter((part) => part.name.startsWith(typed)).forEach((part, index) => {
       const item = new vscode.CompletionItem(
-        { label: part.name, description: vscode.l10n.t('missing part') },
+        { label: part.name, description: t('missing part') },
         vscode.CompletionItemKind.Snippet,
       );
-      item.detail = vscode.l10n.t('Insert the skeleton of the missing part "{0}"', part.name);
+      item.detail = t('Insert the skeleton of the missing part "{0}"', part.name);
       item.documentation = new vscode.MarkdownString().appendCodeblock(part.skeleton, 'text');
       item.insertText = part.skeleton;
       item.range = replaceRange;

@@ -11,6 +11,7 @@ import { SummaryStatusBar } from './statusBar';
 import { useRuleDocs } from './ruleDocs';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbols } from './symbols';
+import { t } from './locale';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SummarySymbols(analyses), {
-      label: vscode.l10n.t('Summary sections'),
+      label: t('Summary sections'),
     }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new SummaryFolding(analyses)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new SummaryCompletions(analyses), ...COMPLETION_TRIGGER_CHARACTERS),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysis';
-import { localized } from './locale';
+import { localized, t } from './locale';
 import { countCharacters } from './outline';
 
 /**
@@ -16,7 +16,7 @@ export class SummaryStatusBar implements vscode.Disposable {
     private readonly analyses: AnalysisService,
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
-    this.item.name = vscode.l10n.t('Official Summary');
+    this.item.name = t('Official Summary');
     this.item.command = 'workbench.actions.view.problems';
   }
 
@@ -53,8 +53,8 @@ export class SummaryStatusBar implements vscode.Disposable {
     const errors = squiggles.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = squiggles.length - errors;
     const profile = localized(analysis.document.profile.profile.name);
-    this.item.text = `$(checklist) ${profile} · ${vscode.l10n.t('{0} sections', sections)} · ${vscode.l10n.t('{0} chars', characters)} · $(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = vscode.l10n.t(
+    this.item.text = `$(checklist) ${profile} · ${t('{0} sections', sections)} · ${t('{0} chars', characters)} · $(error) ${errors} $(warning) ${warnings}`;
+    this.item.tooltip = t(
       'Official Summary: profile {0} (chosen by {1}), {2} sections, {3} characters, {4} findings',
       profile,
       analysis.document.profile.reason,

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysis';
-import { localized } from './locale';
+import { localized, t } from './locale';
 import type { SummaryDocuments } from './summaryDocuments';
 
 type WordSupport = typeof import('../docx/index');
@@ -57,13 +57,13 @@ export async function proposedExportUri(document: vscode.TextDocument, title: st
 export function registerWordCommands(analyses: AnalysisService, summaries: SummaryDocuments, activeSummary: () => Promise<vscode.TextDocument | undefined>): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('officialSummary.openDocx', async (source?: vscode.Uri) => {
-      const uri = source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: WORD_FILTER, openLabel: vscode.l10n.t('Open as summary') }))?.[0];
+      const uri = source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: WORD_FILTER, openLabel: t('Open as summary') }))?.[0];
       if (!uri) return undefined;
       let text: string;
       try {
         text = await loadWordSupport().docxToMarkdown(await vscode.workspace.fs.readFile(uri));
       } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0} as a Word file: {1}', path.basename(uri.path), (error as Error).message));
+        void vscode.window.showErrorMessage(t('Cannot read {0} as a Word file: {1}', path.basename(uri.path), (error as Error).message));
         return undefined;
       }
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
@@ -82,11 +82,11 @@ export function registerWordCommands(analyses: AnalysisService, summaries: Summa
       const errors = analysis.findings.filter((finding) => finding.severity === 'error');
       if (errors.length > 0 && options.ifErrorsRemain !== 'export') {
         if (options.ifErrorsRemain === 'cancel') return undefined;
-        const exportAnyway = vscode.l10n.t('Export anyway');
-        const showProblems = vscode.l10n.t('Show problems');
+        const exportAnyway = t('Export anyway');
+        const showProblems = t('Show problems');
         const answer = await vscode.window.showWarningMessage(
-          vscode.l10n.t('{0} errors remain in this summary, such as: {1}', errors.length, localized(errors[0]!.message)),
-          { modal: true, detail: vscode.l10n.t('Placeholders, pasted website text or broken numbering would go into the Word file as they are.') },
+          t('{0} errors remain in this summary, such as: {1}', errors.length, localized(errors[0]!.message)),
+          { modal: true, detail: t('Placeholders, pasted website text or broken numbering would go into the Word file as they are.') },
           exportAnyway,
           showProblems,
         );
@@ -98,10 +98,10 @@ export function registerWordCommands(analyses: AnalysisService, summaries: Summa
       try {
         await vscode.workspace.fs.writeFile(uri, await loadWordSupport().exportDocx(analysis.document));
       } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}', path.basename(uri.path), (error as Error).message));
+        void vscode.window.showErrorMessage(t('Cannot write {0}: {1}', path.basename(uri.path), (error as Error).message));
         return undefined;
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} (GB/T 9704 layout).', path.basename(uri.path)));
+      void vscode.window.showInformationMessage(t('Exported {0} (GB/T 9704 layout).', path.basename(uri.path)));
       return uri;
     }),
   ];

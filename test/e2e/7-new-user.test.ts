@@ -130,4 +130,32 @@ suite('Issue 11: what a new user meets', () => {
     assert.ok(await vscode.commands.executeCommand('officialSummary.exportDocx', target, { ifErrorsRemain: 'export' }));
     assert.ok(fs.existsSync(target.fsPath), 'written when the user chooses to');
   });
+
+  test('messageLanguage zh-CN in an English VS Code: outline, status bar and quick fixes all in Chinese', async () => {
+    assert.ok(!vscode.env.language.startsWith('zh'), `this run's VS Code is not in Chinese (${vscode.env.language})`);
+    const settings = vscode.workspace.getConfiguration('officialSummary');
+    await settings.update('messageLanguage', 'zh-CN', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openUntitledCopy('plaintext', '2024年工作总结\n\n　　2024年，我们做了很多工作。\n\n　　一、甲项工作。\n\n　　一、乙项工作。');
+      const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => /编号/.test(x.message)));
+      const { outline, statusBar } = await api();
+      await waitFor('the outline shows the document', () => outline.currentDocument === editor.document);
+      const labels = (await outline.allNodes()).map((node) => {
+        const item = outline.getTreeItem(node);
+        return `${typeof item.label === 'string' ? item.label : item.label?.label ?? ''} ${item.description ?? ''}`;
+      });
+      const allLabels = labels.join(' | ');
+      assert.match(allLabels, /开头 \d+ 字/, allLabels);
+      assert.match(allLabels, /必备部分 缺 \d+ 项/, allLabels);
+      assert.doesNotMatch(allLabels, /Opening|Required parts|chars|missing/, allLabels);
+      await waitFor(`the status bar in Chinese (${statusBar.text})`, () => /工作总结 · \d+ 节 · \d+ 字/.test(statusBar.text));
+      const numbering = diagnostics.find((d) => /编号/.test(d.message))!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, numbering.range);
+      const titles = actions.filter((a) => a.kind?.value === 'quickfix').map((a) => a.title);
+      assert.ok(titles.includes('重新编排全文序号'), titles.join(' | '));
+      assert.deepStrictEqual(titles.filter((title) => /[A-Za-z]{3,}/.test(title.replace(/numbering-\w+/g, ''))), [], 'no English title');
+    } finally {
+      await settings.update('messageLanguage', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
