@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Section, SummaryDocument, TextEdit } from '../core/index';
 import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
-import { orderedNextMarkers } from './completion';
+import { orderedNextMarkers, skeletonForFile } from './completion';
 import type { AnalysisService } from './analysis';
 import type { ConfigurationStore } from './configuration';
 import type { DiagnosticsController } from './diagnostics';
@@ -78,8 +78,19 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
           placeHolder: t('Which kind of document?'),
         }))?.profileId;
       if (!chosen) return undefined;
-      const language = vscode.workspace.getConfiguration('officialSummary').get<string>('newSummaryLanguage', 'markdown');
-      const document = await vscode.workspace.openTextDocument({ language, content: skeleton(chosen, messageLocale(), await configuration.configFor(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'))) });
+      const config = await configuration.configFor(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'));
+      // The current file, when it is still empty (a new 2025年工作总结.md): filled rather than a new tab.
+      const current = vscode.window.activeTextEditor;
+      const empty = current && ['markdown', 'plaintext'].includes(current.document.languageId) && current.document.getText().trim() === '' ? current : undefined;
+      let document: vscode.TextDocument;
+      if (empty) {
+        document = empty.document;
+        const text = skeletonForFile(skeleton(chosen, messageLocale(), config), document.fileName);
+        await empty.edit((edit) => edit.replace(new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end), text));
+      } else {
+        const language = vscode.workspace.getConfiguration('officialSummary').get<string>('newSummaryLanguage', 'markdown');
+        document = await vscode.workspace.openTextDocument({ language, content: skeleton(chosen, messageLocale(), config) });
+      }
       await summaries.setMark(document.uri, 'summary');
       await summaries.setProfileChoice(document.uri, chosen);
       await vscode.window.showTextDocument(document);

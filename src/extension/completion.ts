@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Level, MarkerSuggestion, SummaryDocument } from '../core/index';
-import { nextMarkers, requiredParts } from '../core/index';
+import { nextMarkers, requiredParts, skeleton } from '../core/index';
 import type { AnalysisService } from './analysis';
-import { localized, t } from './locale';
+import { localized, messageLocale, t } from './locale';
 
 /**
  * Typed at a line start these open the suggestions even where quick suggestions are off (Markdown):
@@ -51,6 +51,7 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
     const typed = before.slice(lineStart.length);
     // Answered at once, without an analysis: a re-request at every keystroke must not wait.
     if (typed.length > MAX_TYPED_MARKER_LENGTH || /\s/.test(typed)) return this.closeOfferPassed(document, position, none);
+    if (document.getText().trim() === '') return this.wholeSkeleton(document, position, token);
     const offer = await this.offerAt(document, position, lineStart, typed, token);
     if (!offer) return none;
 
@@ -84,6 +85,23 @@ export class SummaryCompletions implements vscode.CompletionItemProvider {
     });
     if (items.length === 0) return this.closeOfferPassed(document, position, none);
     return new vscode.CompletionList(items, true);
+  }
+
+  /** An empty summary (named 2025年工作总结.md, or marked): the whole skeleton of its profile. */
+  private async wholeSkeleton(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList> {
+    const analysis = await this.analyses.analysisOf(document);
+    if (!analysis || token.isCancellationRequested) return new vscode.CompletionList([], false);
+    const profile = analysis.document.profile.profile;
+    const name = localized(profile.name);
+    const text = skeletonForFile(skeleton(profile.id, messageLocale(), analysis.config), document.fileName);
+    const item = new vscode.CompletionItem({ label: name, description: t('whole skeleton') }, vscode.CompletionItemKind.Snippet);
+    item.detail = t('Insert the skeleton of a {0}', name);
+    item.documentation = new vscode.MarkdownString().appendCodeblock(text, 'text');
+    item.insertText = text;
+    item.range = new vscode.Range(new vscode.Position(0, 0), position);
+    item.filterText = document.lineAt(position.line).text.slice(0, position.character);
+    item.preselect = true;
+    return new vscode.CompletionList([item], false);
   }
 
   /**
@@ -154,4 +172,10 @@ export function orderedNextMarkers(
   const preferred = markers.findIndex((m) => m.level === level);
   if (preferred <= 0) return markers;
   return [markers[preferred]!, ...markers.slice(0, preferred), ...markers.slice(preferred + 1)];
+}
+
+/** A skeleton with 20XX replaced by the year the file name gives (2025年工作总结.md → 2025). */
+export function skeletonForFile(text: string, fileName: string): string {
+  const year = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(fileName.split(/[\\/]/).pop() ?? '')?.[1];
+  return year ? text.replace(/20XX/g, year) : text;
 }

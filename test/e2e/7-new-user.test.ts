@@ -158,4 +158,28 @@ suite('Issue 11: what a new user meets', () => {
       await settings.update('messageLanguage', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('an empty 2025年工作总结.md: Ctrl+Space offers the whole skeleton, with the year of the file name', async () => {
+    const file = vscode.Uri.file(path.join(scratchDirectory(), '2025年工作总结.md'));
+    fs.writeFileSync(file.fsPath, '');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    await waitFor('the empty file is a summary by its name', async () => (await api()).isSummary(editor.document));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(0, 0));
+    const whole = list.items.find((item) => typeof item.insertText === 'string' && item.insertText.includes('现将有关情况总结如下'));
+    assert.ok(whole, `the whole skeleton: ${list.items.map((i) => JSON.stringify(i.label)).join(' ')}`);
+    assert.match(String(whole.insertText), /^XX单位2025年工作总结/);
+    assert.doesNotMatch(String(whole.insertText), /20XX/);
+  });
+
+  test('"New Summary" fills the current empty file, with the year of its name, instead of a new Untitled one', async () => {
+    const file = vscode.Uri.file(path.join(scratchDirectory(), '2025年工作总结.md'));
+    fs.writeFileSync(file.fsPath, '');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const untitledBefore = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('officialSummary.newSummary', 'work-summary');
+    assert.strictEqual(document, editor.document, 'the current file was filled');
+    assert.strictEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, untitledBefore, 'no new Untitled document');
+    assert.match(document.getText(), /^XX单位2025年工作总结/);
+    assert.doesNotMatch(document.getText(), /20XX/);
+  });
 });
