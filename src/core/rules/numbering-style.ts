@@ -1,7 +1,7 @@
-import type { HouseStyle } from '../config';
-import { formatMarker } from '../markers';
-import type { Level, Marker, MarkerStyle, SummaryDocument } from '../model';
-import { message, type Rule, type RuleReport } from '../rule';
+import type { HouseStyle } from '../config/config';
+import { formatMarker } from '../text/markers';
+import type { Level, Marker, MarkerStyle, SummaryDocument } from '../model/types';
+import { message, type Rule, type RuleReport } from './rule';
 
 /** Forms that are wrong in every house style, and the form they stand for. */
 const ALWAYS_WRONG: Partial<Record<MarkerStyle, MarkerStyle>> = {

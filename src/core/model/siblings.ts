@@ -1,6 +1,6 @@
-import { renumberMarkerText } from './markers';
-import type { Section, SummaryDocument } from './model';
-import type { TextEdit } from './types';
+import { renumberMarkerText } from '../text/markers';
+import type { Section, SummaryDocument } from './types';
+import type { TextEdit } from '../types';
 
 /**
  * Runs of sibling sections: the same parent, the same level and the same numbering scope, in

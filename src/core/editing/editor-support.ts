@@ -1,10 +1,10 @@
-import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from './config';
-import { formatMarker } from './markers';
-import type { Level, Marker, MarkerStyle, Section, SummaryDocument } from './model';
-import { findParts } from './parts';
-import { findProfile, DEFAULT_PROFILE_ID } from './profiles';
-import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from './siblings';
-import type { Locale, Message, TextEdit } from './types';
+import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
+import { formatMarker } from '../text/markers';
+import type { Level, Marker, MarkerStyle, Section, SummaryDocument } from '../model/types';
+import { findParts } from '../model/parts';
+import { findProfile, DEFAULT_PROFILE_ID } from '../config/profiles';
+import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import type { Locale, Message, TextEdit } from '../types';
 
 /** Renumbers every run of siblings 1, 2, 3… (a restart after a heading stays a restart). */
 export function renumberEdits(doc: SummaryDocument): TextEdit[] {

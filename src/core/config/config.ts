@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Level, MarkerStyle } from './model';
+import type { Level, MarkerStyle } from '../model/types';
 import { BUILTIN_PROFILES, type Profile } from './profiles';
-import { RULE_IDS, type Message, type RuleId, type SeveritySetting } from './types';
+import { RULE_IDS, type Message, type RuleId, type SeveritySetting } from '../types';
 
 /** Which marker forms a house accepts at each level. */
 export interface HouseStyle {

@@ -1,4 +1,4 @@
-import type { Block, SummaryDocument } from './model';
+import type { Block, SummaryDocument } from './types';
 
 /** The part of the model a block rule reads: the text (of a chunk) and its format. */
 export type SourceText = Pick<SummaryDocument, 'text' | 'format'>;

@@ -1,4 +1,4 @@
-import { nextLineBreak } from './text';
+import { nextLineBreak } from '../text/lines';
 
 /**
  * A document is read in chunks: runs of lines between blank lines (outside fenced code and HTML

@@ -1,39 +1,9 @@
-import type { Level } from './model';
-import type { Message } from './types';
+import type { Profile, ProfileChoice } from '../model/types';
+export type { Profile, ProfilePart, ProfileChoice } from '../model/types';
 import workSummary from './profiles/work-summary.json';
 import debriefing from './profiles/debriefing.json';
 import disclosureReport from './profiles/disclosure-report.json';
 import enReport from './profiles/en-report.json';
-
-/** A part the profile expects; found by section headings, else by a paragraph that opens with it. */
-export interface ProfilePart {
-  id: string;
-  name: Message;
-  /** `opening`: text between title and first section; `main-work`: any section that is not another part. */
-  kind?: 'opening' | 'main-work';
-  /** Only sections of this level count (the six mandated parts of a disclosure report are level one). */
-  level?: Level;
-  headingPatterns?: string[];
-  paragraphPatterns?: string[];
-  skeleton: string;
-}
-
-/** Profiles are data: built in ones ship as JSON, workspaces add more in .summaryrc.json. */
-export interface Profile {
-  id: string;
-  name: Message;
-  language: 'zh' | 'en';
-  titlePatterns: string[];
-  parts: ProfilePart[];
-  /** Part ids in the order they must appear (among those present). */
-  order: string[];
-  skeleton: string;
-}
-
-export interface ProfileChoice {
-  profile: Profile;
-  reason: 'chosen' | 'front-matter' | 'title' | 'config' | 'default';
-}
 
 export const BUILTIN_PROFILES: readonly Profile[] = [
   workSummary as Profile,

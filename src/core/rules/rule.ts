@@ -1,7 +1,9 @@
-import type { HouseStyle, SummaryConfig } from './config';
-import type { Block, SummaryDocument } from './model';
-import type { ChunkParse } from './parse';
-import type { Fix, Message, RuleId, Severity } from './types';
+import type { HouseStyle, SummaryConfig } from '../config/config';
+import type { Block, ChunkParse, SummaryDocument } from '../model/types';
+import type { Fix, Message, RuleId, Severity } from '../types';
+
+export { isProse, proseBlocks } from '../model/views';
+export { memoized, perChunk } from '../model/chunk-memo';
 
 /** One example per behaviour; the unit tests run every example, so the docs cannot drift. */
 export interface RuleExample {
@@ -59,43 +61,6 @@ export interface Rule {
    * little for its last, synchronous step.
    */
   prepareChunk?(parse: ChunkParse): void;
-}
-
-export function isProse(block: Block): boolean {
-  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'list-item';
-}
-
-/** Blocks whose text is the writer's prose: not code, HTML, tables or front matter. */
-export function proseBlocks(doc: SummaryDocument): { block: Block; index: number }[] {
-  return doc.blocks.map((block, index) => ({ block, index })).filter(({ block }) => isProse(block));
-}
-
-/**
- * What `find` sees in each chunk on its own (offsets relative to the chunk), remembered on the
- * chunk's cached parse: after an edit only the edited chunk is searched again.
- */
-export function perChunk<T extends { start: number; end: number }>(
-  doc: SummaryDocument,
-  key: string,
-  find: (parse: ChunkParse) => T[],
-  shift: (item: T, by: number) => T = (item, by) => ({ ...item, start: item.start + by, end: item.end + by }),
-): T[] {
-  const found: T[] = [];
-  for (const chunk of doc.chunks) {
-    for (const item of memoized(chunk.parse, key, find)) found.push(chunk.start === 0 ? item : shift(item, chunk.start));
-  }
-  return found;
-}
-
-/** One chunk's memo entry, computed on first use. */
-export function memoized<T>(parse: ChunkParse, key: string, find: (parse: ChunkParse) => T[]): T[] {
-  const memo = (parse.memo ??= new Map());
-  let found = memo.get(key) as T[] | undefined;
-  if (!found) {
-    found = find(parse);
-    memo.set(key, found);
-  }
-  return found;
 }
 
 /** Quote a found text in messages: 「…」 in Chinese, `…` in English. */

@@ -1,11 +1,11 @@
-import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from './config';
-import type { SummaryDocument } from './model';
-import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from './rule';
-import type { ChunkParse } from './parse';
+import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
+import type { SummaryDocument } from '../model/types';
+import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
+import type { ChunkParse } from '../model/types';
 import { parseSummary, type ParseOptions } from './parse';
-import { ALL_RULES } from './rules/index';
-import { mergeEditGroups } from './text';
-import type { Finding, RuleId, TextEdit } from './types';
+import { ALL_RULES } from '../rules/index';
+import { mergeEditGroups } from '../text/edits';
+import type { Finding, RuleId, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;

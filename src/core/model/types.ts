@@ -1,5 +1,4 @@
-import type { ProfileChoice } from './profiles';
-import type { ChunkParse } from './parse';
+import type { Message } from '../types';
 
 /** Numbering levels of GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1） → ①. */
 export type Level = 1 | 2 | 3 | 4 | 5;
@@ -90,6 +89,13 @@ export interface EnumerationItem {
   blockIndex: number;
 }
 
+/** Front matter key/values (simple `key: value` lines). */
+export interface FrontMatter {
+  start: number;
+  end: number;
+  data: Record<string, string>;
+}
+
 export interface Title {
   text: string;
   start: number;
@@ -100,7 +106,7 @@ export interface SummaryDocument {
   text: string;
   format: 'markdown' | 'text';
   /** Front matter key/values (simple `key: value` lines) */
-  frontMatter?: { start: number; end: number; data: Record<string, string> };
+  frontMatter?: FrontMatter;
   title?: Title;
   /** The opening: from after the title to the first section */
   opening?: { start: number; end: number };
@@ -128,4 +134,81 @@ export interface ChunkRef {
   /** index in `blocks` of the chunk's first block */
   firstBlock: number;
   parse: ChunkParse;
+}
+
+/** A part the profile expects; found by section headings, else by a paragraph that opens with it. */
+export interface ProfilePart {
+  id: string;
+  name: Message;
+  /** `opening`: text between title and first section; `main-work`: any section that is not another part. */
+  kind?: 'opening' | 'main-work';
+  /** Only sections of this level count (the six mandated parts of a disclosure report are level one). */
+  level?: Level;
+  headingPatterns?: string[];
+  paragraphPatterns?: string[];
+  skeleton: string;
+}
+
+/** Profiles are data: built in ones ship as JSON, workspaces add more in .summaryrc.json. */
+export interface Profile {
+  id: string;
+  name: Message;
+  language: 'zh' | 'en';
+  titlePatterns: string[];
+  parts: ProfilePart[];
+  /** Part ids in the order they must appear (among those present). */
+  order: string[];
+  skeleton: string;
+}
+
+export interface ProfileChoice {
+  profile: Profile;
+  reason: 'chosen' | 'front-matter' | 'title' | 'config' | 'default';
+}
+
+/** A numbering marker read at a line start, before the model places it in the tree. */
+export interface MarkerCandidate {
+  text: string;
+  /** offset within the scanned string */
+  start: number;
+  end: number;
+  level: Level;
+  number: number;
+  style: MarkerStyle;
+  path?: number[];
+  /**
+   * A digit follows the marker (`3、4月份`, `3．10种`): it is a marker only where the numbering
+   * around it expects exactly this number.
+   */
+  ambiguous: boolean;
+}
+
+/** What a chunk yields on its own, with offsets relative to the chunk's start. */
+export interface ChunkParse {
+  /** the chunk's text: the cache key, kept so block rules can read it without slicing again */
+  text: string;
+  format: 'markdown' | 'text';
+  blocks: Block[];
+  candidates: LineCandidate[];
+  enumerations: EnumerationItem[];
+  /** what rules found in this chunk alone, relative to its start, kept for the next version */
+  memo?: Map<string, unknown>;
+}
+
+export interface LineCandidate {
+  blockIndex: number;
+  lineIndex: number;
+  lineStart: number;
+  candidate: MarkerCandidate;
+  at: Marker['at'];
+  headingText: string;
+  headingEnd: number;
+}
+
+/** What the reader hands the model builder: the blocks and line-start markers of every chunk, at their real offsets. */
+export interface ReadResult {
+  blocks: Block[];
+  candidates: LineCandidate[];
+  enumerations: EnumerationItem[];
+  chunks: ChunkRef[];
 }

@@ -1,7 +1,9 @@
-import { ChunkCache, splitChunks, type Chunk } from './chunks';
-import { DEFAULT_CONFIG, type SummaryConfig } from './config';
+import { ChunkCache, splitChunks, type Chunk } from '../reader/chunks';
+import { DEFAULT_CONFIG, type SummaryConfig } from '../config/config';
 import { lintDocument, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
-import { bodyStartOf, formatOf, parseChunks, parseSummary, type ChunkParse } from './parse';
+import { bodyStartOf, formatOf, parseChunks } from '../reader/read';
+import { parseSummary } from './parse';
+import { type ChunkParse } from '../model/types';
 
 export interface AnalyzerOptions {
   fileName?: string;

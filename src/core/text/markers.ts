@@ -1,4 +1,4 @@
-import type { Level, MarkerStyle } from './model';
+import type { Level, MarkerCandidate, MarkerStyle } from '../model/types';
 import {
   CHINESE_NUMERAL_CLASS,
   formatChineseNumeral,
@@ -10,22 +10,7 @@ import {
   parseRoman,
 } from './numerals';
 
-/** A numbering marker read at a line start, before the model places it in the tree. */
-export interface MarkerCandidate {
-  text: string;
-  /** offset within the scanned string */
-  start: number;
-  end: number;
-  level: Level;
-  number: number;
-  style: MarkerStyle;
-  path?: number[];
-  /**
-   * A digit follows the marker (`3、4月份`, `3．10种`): it is a marker only where the numbering
-   * around it expects exactly this number.
-   */
-  ambiguous: boolean;
-}
+export type { MarkerCandidate } from '../model/types';
 
 const CN = CHINESE_NUMERAL_CLASS;
 const LEVEL1 = new RegExp(`^(${CN}{1,7})([、.．])`);
@@ -196,3 +181,17 @@ export function renumberMarkerText(text: string, style: MarkerStyle, number: num
   if (style === 'roman') return `${formatRoman(number)}${text.slice(-1)}`;
   return text.replace(/\d+/, String(number));
 }
+
+const INDENT = /^[ \t\u3000\u00a0]*/;
+
+/** The marker at a line start, past indentation, a `#` (in headings) and `>` quote marks; offsets in `text`. */
+export function readMarkerAt(text: string, lineStart: number, isHeading: boolean): MarkerCandidate | undefined {
+  const slice = text.slice(lineStart, lineStart + 40);
+  let skip = INDENT.exec(slice)?.[0].length ?? 0;
+  if (isHeading) skip += /^#{1,6}[ \t]*/.exec(slice.slice(skip))?.[0].length ?? 0;
+  skip += /^(>[ \t]?)*/.exec(slice.slice(skip))?.[0].length ?? 0;
+  const candidate = readMarker(slice.slice(skip));
+  if (!candidate) return undefined;
+  return { ...candidate, start: lineStart + skip, end: lineStart + skip + candidate.text.length };
+}
+

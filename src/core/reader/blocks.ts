@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Block, BlockKind } from './model';
-import { lineStartBefore, nextLineBreak } from './text';
+import type { Block, BlockKind } from '../model/types';
+import { lineStartBefore, nextLineBreak } from '../text/lines';
 
 type MdNode = {
   type: string;
