@@ -8,7 +8,7 @@ import { DiagnosticsController } from './diagnostics';
 import { SummaryFolding } from './folding';
 import { OutlineProvider, type OutlineNode } from './outline';
 import { SummaryStatusBar } from './statusBar';
-import { useRuleDocs } from './ruleDocs';
+import { RulePages } from './rulePage';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbols } from './symbols';
 import { t } from './locale';
@@ -23,6 +23,8 @@ export interface OfficialSummaryApi {
   outlineView: vscode.TreeView<OutlineNode>;
   statusBar: vscode.StatusBarItem;
   statusBarVisible(): boolean;
+  /** The rule page on screen, if any (a rule link was followed). */
+  rulePage(): { rule: string; html: string } | undefined;
   isSummary(document: vscode.TextDocument): boolean;
 }
 
@@ -31,7 +33,7 @@ export interface OfficialSummaryApi {
  * summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
-  useRuleDocs(context.extensionUri);
+  const rulePages = new RulePages(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();
   const analyses = new AnalysisService(configuration, summaries);
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   const outline = new OutlineProvider(analyses, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
   const statusBar = new SummaryStatusBar(analyses, diagnostics.collection);
-  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
+  context.subscriptions.push(rulePages, summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
@@ -100,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   diagnostics.refreshAll();
   showActiveEditor();
-  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, isSummary: (document) => summaries.isSummary(document) };
+  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, rulePage: () => rulePages.shown, isSummary: (document) => summaries.isSummary(document) };
 }
 
 /** The active tab shows text (a panel or the tree may have the focus), not a binary or custom editor. */

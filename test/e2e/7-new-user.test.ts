@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, keyboard, openFixture, openUntitledCopy, ourDiagnostics, projectRoot, scratchDirectory, waitFor, waitForDiagnostics } from './helpers';
+import { api, closeAllEditors, keyboard, openFixture, openUntitledCopy, ourDiagnostics, ruleOf, projectRoot, scratchDirectory, waitFor, waitForDiagnostics } from './helpers';
 
 const SUGGEST_WIDGET = '.editor-widget.suggest-widget.visible';
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
@@ -181,5 +181,21 @@ suite('Issue 11: what a new user meets', () => {
     assert.strictEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, untitledBefore, 'no new Untitled document');
     assert.match(document.getText(), /^XX单位2025年工作总结/);
     assert.doesNotMatch(document.getText(), /20XX/);
+  });
+
+  test('a rule link opens a read-only rendered page at the rule, not docs/rules.md as an editable file', async () => {
+    const editor = await openFixture('2024年度机关工作总结.md');
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-style'));
+    const code = diagnostics.find((d) => ruleOf(d) === 'numbering-style')!.code as { value: string; target: vscode.Uri };
+    // What the Problems panel and the hover do with the link: hand it to VS Code's opener.
+    await vscode.commands.executeCommand('vscode.open', code.target);
+    const page = await waitFor('the rule page', () => (vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview ? (vscode.window.tabGroups.activeTabGroup.activeTab) : undefined));
+    assert.match(page.label, /numbering-style/);
+    const shown = (await api()).rulePage();
+    assert.strictEqual(shown?.rule, 'numbering-style');
+    assert.match(shown.html, /<h2[^>]* id="numbering-style"[^>]*>numbering-style<\/h2>/, 'rendered, with the anchor it scrolls to');
+    assert.match(shown.html, /scrollIntoView/);
+    await waitFor('no text editor on the rules, editable or not', () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputText && /rules\.md$|^official-summary-rule:/.test(tab.input.uri.toString()))));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'file' && d.uri.path.endsWith('/docs/rules.md')), 'docs/rules.md is not open as a file');
   });
 });
