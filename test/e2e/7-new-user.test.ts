@@ -198,4 +198,16 @@ suite('Issue 11: what a new user meets', () => {
     await waitFor('no text editor on the rules, editable or not', () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputText && /rules\.md$|^official-summary-rule:/.test(tab.input.uri.toString()))));
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'file' && d.uri.path.endsWith('/docs/rules.md')), 'docs/rules.md is not open as a file');
   });
+
+  test('the skeleton snippet inserts the same skeleton as New Summary, with the year of the file name', async () => {
+    const file = vscode.Uri.file(path.join(scratchDirectory(), '2025年工作总结.md'));
+    fs.writeFileSync(file.fsPath, '');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { name: '工作总结（全文骨架）' });
+    await waitFor('the snippet is inserted', () => editor.document.getText() !== '');
+    const newSummary = await vscode.commands.executeCommand<vscode.TextDocument>('officialSummary.newSummary', 'work-summary');
+    assert.notStrictEqual(newSummary, editor.document, 'the snippet filled the file, so New Summary opened its own');
+    assert.strictEqual(editor.document.getText(), newSummary.getText().replace(/20XX/g, '2025'));
+    assert.match(editor.document.getText(), /^XX单位2025年工作总结/);
+  });
 });
