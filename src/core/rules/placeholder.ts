@@ -1,11 +1,8 @@
 import type { Block } from '../model/types';
 import { maskedBlockText, type SourceText } from '../model/prose';
 import { message, type Rule, type RuleReport } from './rule';
-import { isCjk } from '../text/chars';
+import { isAsciiAlnum, isAsciiDigit as isDigit, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
 
-const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
-const isAsciiLetter = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);
-const isDigit = (ch: string | undefined) => ch !== undefined && /[0-9]/.test(ch);
 
 /** After a single `A` these make a real term: A股, A级, A类, A型, A区, A轮, A超, A票, A证, A字, A档, A角, A端… */
 const A_TERM_FOLLOWERS = /[股级类型区轮超票证字档角端组卷面座栋楼岗套版款]/;
@@ -64,12 +61,11 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
   }
   // 区X局, 与 X 业务工作同部署: a lone capital X standing for a name between Chinese words
   // (found by the letter, then its neighbours: a look-behind first would be tried at every position)
-  const ideograph = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
   const gap = (ch: string | undefined) => ch === ' ' || ch === '\u3000';
   for (const m of s.matchAll(/[XＸ]/g)) {
     const i = m.index;
-    const chineseBefore = ideograph(s[i - 1]) || (gap(s[i - 1]) && ideograph(s[i - 2]));
-    const chineseAfter = ideograph(s[i + 1]) || (gap(s[i + 1]) && ideograph(s[i + 2]));
+    const chineseBefore = isCjkAt(s, i - 1) || (gap(s[i - 1]) && isCjkAt(s, i - 2));
+    const chineseAfter = isCjkAt(s, i + 1) || (gap(s[i + 1]) && isCjkAt(s, i + 2));
     if (!chineseBefore || !chineseAfter) continue;
     const next = /[ \u3000]/.test(s[i + 1]) ? s[i + 2] : s[i + 1];
     if (/[XxＸｘ×]/.test(s[i - 1] ?? '') || /[XxＸｘ×]/.test(s[i + 1] ?? '')) continue;
@@ -112,7 +108,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     }
   } else if (stars.length % 2 === 1) {
     for (const m of stars) {
-      if (m[0].length === 2 && isCjk(s[m.index - 1]) && isCjk(s[m.index + 2])) add(m.index, m.index + 2);
+      if (m[0].length === 2 && isCjkAt(s, m.index - 1) && isCjkAt(s, m.index + 2)) add(m.index, m.index + 2);
     }
   }
   // AAA公众号, AAA群
@@ -120,16 +116,16 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     const i = m.index;
     const end = i + m[0].length;
     if (NOT_PLACEHOLDER_LETTERS.test(m[1]) || isAsciiAlnum(s[i - 1]) || isAsciiAlnum(s[end])) continue;
-    if (!isCjk(s[i - 1]) && !isCjk(s[end])) continue;
+    if (!isCjkAt(s, i - 1) && !isCjkAt(s, end)) continue;
     if (/[级制霜]/.test(s[end] ?? '')) continue; // AAAA级景区, AA制, BB霜
     add(i, end);
   }
   // 学习A新时代: a single A standing for a cut-out name
-  const letterLabels = /(^|[^A-Za-z0-9])[BＢ](?=[\u4e00-\u9fff])/.test(s);
+  const letterLabels = [...s.matchAll(/(?:^|[^A-Za-z0-9])[BＢ]/g)].some((m) => isCjkAt(s, m.index + m[0].length));
   if (!letterLabels) {
     for (const m of s.matchAll(/A/g)) {
       const i = m.index;
-      if (!isCjk(s[i - 1]) || !isCjk(s[i + 1]) || A_TERM_FOLLOWERS.test(s[i + 1]) || A_TERM_LEADERS.test(s[i - 1])) continue;
+      if (!isCjkAt(s, i - 1) || !isCjkAt(s, i + 1) || A_TERM_FOLLOWERS.test(s[i + 1]) || A_TERM_LEADERS.test(s[i - 1])) continue;
       add(i, i + 1);
     }
   }
