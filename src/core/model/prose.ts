@@ -12,6 +12,9 @@ const MASK = '\u0000';
  */
 export function maskedBlockText(doc: SourceText, block: Block): string {
   let text = doc.text.slice(block.start, block.end);
+  // a crawler's header above the text (only a block at the text start can hold it)
+  const header = block.start === 0 ? Math.min(crawlerHeaderLength(doc.text), text.length) : 0;
+  if (header) text = MASK.repeat(header) + text.slice(header);
   const blank = (re: RegExp) => {
     text = text.replace(re, (m) => MASK.repeat(m.length));
   };
@@ -79,4 +82,21 @@ function maskCodeSpans(text: string): string {
   }
   parts.push(text.slice(cursor));
   return parts.join('');
+}
+
+/**
+ * The header a web crawler writes above the page text (标题: / 发布时间: / 原文链接: / 本地目录: … and a
+ * `===== 正文 =====` rule): its length from the text start, through the rule line's break; 0 when the
+ * text does not start with one. Its lines are not the writer's prose.
+ */
+export function crawlerHeaderLength(text: string): number {
+  if (!/^\uFEFF?标题[:：]/.test(text)) return 0;
+  const head = text.slice(0, 3000);
+  const rule = /^={3,}[ \t]*正文[ \t]*={3,}[ \t]*$/m.exec(head);
+  if (!rule) return 0;
+  const fields = head.slice(0, rule.index).match(/^(?:标题|发布时间|发布日期|文号|发布机构|来源|栏目|原文链接|本地目录|索引号|作者)[:：]/gm)?.length ?? 0;
+  if (fields < 4) return 0;
+  const end = rule.index + rule[0].length;
+  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
+  return text[end] === '\n' || text[end] === '\r' ? end + 1 : end;
 }
