@@ -193,7 +193,7 @@ function checkBlock(doc: SourceText, block: Block, markers: readonly { start: nu
       const end = i + m[0].length;
       if (!chineseBefore(s, i - 1) || !chineseAfter(s, end)) continue;
       reports.push({
-        start: at(i),
+        start: at(i + 1),
         end: at(end),
         message: message(`全角“${s[i]}”后多了空格`, `Stray space after full-width \`${s[i]}\``),
         fix: { title: message('删除空格', 'Delete the space'), edits: [{ start: at(i + 1), end: at(end), newText: '' }] },
@@ -330,7 +330,7 @@ export const punctuation: Rule = {
         description: 'straight quotes around Chinese words, a title inside a title in <>, a stray space after ，, a comma after a percentage',
         format: 'text',
         text: '工作总结\n\n开展"送法进村"活动，印发《关于转发<安全生产办法>的通知》，畅通渠道， 完善机制，增长20%,2025年继续。\n',
-        flagged: ['"送法进村"', '<安全生产办法>', '， ', ','],
+        flagged: ['"送法进村"', '<安全生产办法>', ' ', ','],
         fixed: '工作总结\n\n开展“送法进村”活动，印发《关于转发〈安全生产办法〉的通知》，畅通渠道，完善机制，增长20%，2025年继续。\n',
       },
       {
