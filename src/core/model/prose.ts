@@ -5,6 +5,10 @@ export type SourceText = Pick<SummaryDocument, 'text' | 'format'>;
 
 const MASK = '\u0000';
 
+/** A line the crawler of note P writes (ASCII colon and space, as its header has them). */
+const CRAWLER_LINE = /^(?:(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录):(?: .*)?|页面链接与图片详见 links\.tsv.*|={3,} ?正文 ?={3,})$/gm;
+const CRAWLER_LINE_START = /^(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|页面链接|={3})/m;
+
 /**
  * The block's text with everything that is not the writer's prose blanked out (same length, so
  * offsets stay valid): URLs, e-mail addresses and, in Markdown, inline code, link destinations,
@@ -12,9 +16,11 @@ const MASK = '\u0000';
  */
 export function maskedBlockText(doc: SourceText, block: Block): string {
   let text = doc.text.slice(block.start, block.end);
-  // a crawler's header above the text (only a block at the text start can hold it)
+  // a crawler's header above the text (only a block at the text start can hold it) …
   const header = block.start === 0 ? Math.min(crawlerHeaderLength(doc.text), text.length) : 0;
   if (header) text = MASK.repeat(header) + text.slice(header);
+  // … or its lines one by one, as a Word copy gives them (a paragraph each): the crawler's own `字段: ` form
+  if (CRAWLER_LINE_START.test(text)) text = text.replace(CRAWLER_LINE, (m) => MASK.repeat(m.length));
   const blank = (re: RegExp) => {
     text = text.replace(re, (m) => MASK.repeat(m.length));
   };

@@ -55,7 +55,7 @@ export interface JunkKind {
   /** junk inside a line: a one-line crawl, a title */
   span?: RegExp;
   /** a further test a `line` match must pass */
-  require?: RegExp;
+  alsoNeeds?: RegExp;
   /** only on the document's first lines (the title) */
   titleOnly: boolean;
   /** a whole junk line is deleted by bulk fixing */
@@ -65,13 +65,13 @@ export interface JunkKind {
 }
 
 export const JUNK_KINDS: readonly JunkKind[] = junkData.kinds.map((k) => {
-  const kind = k as { id: string; what: Message; line?: string; span?: string; require?: string; titleOnly?: boolean; deletable: boolean; flagged: string[]; kept: string[] };
+  const kind = k as { id: string; what: Message; line?: string; span?: string; alsoNeeds?: string; titleOnly?: boolean; deletable: boolean; flagged: string[]; kept: string[] };
   return {
     id: kind.id,
     what: kind.what,
     line: kind.line === undefined ? undefined : new RegExp(kind.line, 'u'),
     span: kind.span === undefined ? undefined : new RegExp(kind.span, 'u'),
-    require: kind.require === undefined ? undefined : new RegExp(kind.require, 'u'),
+    alsoNeeds: kind.alsoNeeds === undefined ? undefined : new RegExp(kind.alsoNeeds, 'u'),
     titleOnly: kind.titleOnly === true,
     deletable: kind.deletable,
     flagged: kind.flagged,
@@ -86,7 +86,7 @@ export function junkIn(content: string, titleLine = false): { kind: JunkKind; st
   const spans: { kind: JunkKind; start: number; end: number; whole: boolean }[] = [];
   for (const kind of JUNK_KINDS) {
     if (kind.titleOnly && !titleLine) continue;
-    if (kind.line && kind.line.test(trimmed) && (!kind.require || kind.require.test(trimmed))) {
+    if (kind.line && kind.line.test(trimmed) && (!kind.alsoNeeds || kind.alsoNeeds.test(trimmed))) {
       const start = content.indexOf(trimmed);
       return [{ kind, start, end: start + trimmed.length, whole: true }];
     }
@@ -318,12 +318,14 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   let firstLine = 0;
   if (header) {
     while (firstLine < lines.length && lines[firstLine].next <= header) firstLine++;
+    // counted without blank lines: a Word copy puts a blank paragraph gap between the header's lines
+    const headerLines = lines.slice(0, firstLine).filter((line) => !isBlank(text, line)).length;
     reports.push({
       start: 0,
       end: lines[firstLine - 1].end,
       message: whatFound(
-        `文首有网页抓取程序写入的${firstLine}行信息头（标题、发布时间、原文链接……），应删除`,
-        `A web crawler's ${firstLine}-line header (标题, 发布时间, 原文链接 …) at the start; delete it`,
+        `文首有网页抓取程序写入的${headerLines}行信息头（标题、发布时间、原文链接……），应删除`,
+        `A web crawler's ${headerLines}-line header (标题, 发布时间, 原文链接 …) at the start; delete it`,
       ),
       fix: { title: message('删除抓取信息头', "Delete the crawler's header"), edits: [{ start: 0, end: header, newText: '' }] },
     });
