@@ -16,7 +16,7 @@ import {
 } from '../core/index';
 import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from '../docx/cli-support';
 import { expandInputs, MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
-import { formatJson, formatSarif, formatText, toReported, type ReportedFinding } from './format';
+import { formatJson, formatSarif, formatText, toReported, toReportedDirectives, type ReportedFinding } from './format';
 
 const VERSION = '0.1.0';
 const FIX_PASSES = 5;
@@ -31,6 +31,8 @@ const USAGE = {
   --config <文件>            配置文件（默认读取当前目录的 .summaryrc.json）
   --locale zh-CN|en          消息语言
   --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
+  --report-unused-disable-directives
+                             报告未屏蔽任何问题的停用注释（summary-lint-disable…）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -44,6 +46,8 @@ Options:
   --config <file>            configuration file (default: .summaryrc.json in the current folder)
   --locale zh-CN|en          message language
   --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
+  --report-unused-disable-directives
+                             report disable comments (summary-lint-disable…) that suppressed nothing
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -78,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         locale: { type: 'string' },
         'export-docx': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -164,7 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a README or a note in a folder of submissions is not a summary: only named files are checked unasked
     if (fromFolders.has(file) && !looksLikeSummary(file, read.text)) continue;
     let text = read.text;
-    let { findings } = analyze(text, { fileName: file, config });
+    let { findings, unusedDirectives } = analyze(text, { fileName: file, config });
     if (values.fix) {
       const original = text;
       try {
@@ -172,14 +177,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const edits = collectFixEdits(findings);
           if (!edits.length) break;
           text = applyEdits(text, edits);
-          findings = analyze(text, { fileName: file, config }).findings;
+          ({ findings, unusedDirectives } = analyze(text, { fileName: file, config }));
         }
       } catch (error) {
         // a fix that cannot be applied cleanly leaves the file exactly as it was
         say(`${shown}：无法修复（${(error as Error).message}），文件未改动`, `${shown}: cannot fix (${(error as Error).message}), file left unchanged`);
         exitCode = 2;
         text = original;
-        findings = analyze(text, { fileName: file, config }).findings;
+        ({ findings, unusedDirectives } = analyze(text, { fileName: file, config }));
       }
       if (text !== original) {
         try {
@@ -189,11 +194,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
           exitCode = 2;
           text = read.text;
-          findings = analyze(text, { fileName: file, config }).findings;
+          ({ findings, unusedDirectives } = analyze(text, { fileName: file, config }));
         }
       }
     }
-    reported.push(...toReported(shown, text, findings, locale, new LineIndex(text)));
+    const lines = new LineIndex(text);
+    const ofFile = toReported(shown, text, findings, locale, lines);
+    if (values['report-unused-disable-directives'] && unusedDirectives?.length) {
+      // in document order among the file's findings
+      ofFile.push(...toReportedDirectives(shown, text, unusedDirectives, locale, lines));
+      ofFile.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+    reported.push(...ofFile);
   }
 
   if (format === 'json') io.stdout(formatJson(reported));

@@ -1,7 +1,8 @@
 export * from './types';
 export type * from './model';
 export { LineIndex, applyEdits } from './text';
-export { analyze, lintDocument, collectFixEdits, type Analysis } from './lint';
+export { analyze, lintDocument, lintWithSuppressions, collectFixEdits, type Analysis } from './lint';
+export { findDirectives, applySuppressions, type Directive, type UnusedDirective } from './suppression';
 export { parseSummary, formatOf, type ParseOptions } from './parse';
 export { parseConfig, mayBacktrackForever, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem } from './config';
 export { BUILTIN_PROFILES, chooseProfile, findProfile, type Profile, type ProfilePart, type ProfileChoice } from './profiles';

@@ -4,18 +4,29 @@ import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleRepo
 import type { ChunkParse } from './parse';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from './rules/index';
+import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
 import { mergeEditGroups } from './text';
 import type { Finding, RuleId, TextEdit } from './types';
 
 export interface Analysis {
   document: SummaryDocument;
   findings: Finding[];
+  /** disable comments that suppressed nothing (filled by `analyze`, for the CLI's report) */
+  unusedDirectives?: UnusedDirective[];
 }
 
-/** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
+/**
+ * Runs every rule on one model; a rule that throws costs its own findings, never the others'.
+ * Findings switched off by a suppression comment or an ignore pattern are left out.
+ */
 export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG): Finding[] {
+  return lintWithSuppressions(doc, config).findings;
+}
+
+/** The findings after suppression, and the disable comments that suppressed nothing. */
+export function lintWithSuppressions(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG): SuppressionResult {
   const context = { doc, config, houseStyle: houseStyleOf(config) };
-  return sortFindings(ALL_RULES.flatMap((rule) => runRule(rule, context)));
+  return applySuppressions(doc, sortFindings(ALL_RULES.flatMap((rule) => runRule(rule, context))), config);
 }
 
 /**
@@ -38,7 +49,7 @@ export async function lintDocumentInSlices(
     }
     findings.push(...runRule(rule, context));
   }
-  return sortFindings(findings);
+  return applySuppressions(doc, sortFindings(findings), config).findings;
 }
 
 function runRule(rule: Rule, context: RuleContext): Finding[] {
@@ -104,7 +115,8 @@ function shiftReport(report: RuleReport, by: number): RuleReport {
 
 export function analyze(text: string, options: ParseOptions = {}): Analysis {
   const document = parseSummary(text, options);
-  return { document, findings: lintDocument(document, options.config ?? DEFAULT_CONFIG) };
+  const { findings, unused } = lintWithSuppressions(document, options.config ?? DEFAULT_CONFIG);
+  return { document, findings, unusedDirectives: unused };
 }
 
 /**
