@@ -32,6 +32,9 @@ const REPORTER_TAG = '[mocha] ';
 const SCREENSHOT_TAG = '[screenshot] ';
 // For README pictures only: collapse a side-bar pane by its title (no VS Code command does this).
 const COLLAPSE_PANE_TAG = '[collapse-pane] ';
+// "[dom-text] FILE SELECTOR": the harness writes the innerText of every element matching the CSS
+// selector, as a JSON array, to FILE, so a test can read what the user sees (a notification).
+const DOM_TEXT_TAG = '[dom-text] ';
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 
 function parseArguments(argv) {
@@ -203,6 +206,13 @@ try {
         note(`collapse pane "${title}": ${await header.count()} match`);
         if (await header.count()) await header.click();
       }).catch((error) => console.error('[e2e] collapsing a pane failed:', error.message));
+    } else if (text.startsWith(DOM_TEXT_TAG)) {
+      const [file, ...selector] = text.slice(DOM_TEXT_TAG.length).trim().split(' ');
+      screenshotQueue = screenshotQueue.then(async () => {
+        const texts = await page.locator(selector.join(' ')).allInnerTexts();
+        fs.writeFileSync(file + '.part', JSON.stringify(texts));
+        fs.renameSync(file + '.part', file);
+      }).catch((error) => console.error('[e2e] reading the page failed:', error.message));
     } else if (verbose) {
       console.log(`[workbench ${type}] ${text}`);
     } else if (type === 'error' && !/open-vsx|marketplace|gallery/i.test(text)) {

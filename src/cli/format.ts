@@ -78,7 +78,10 @@ export function formatText(findings: readonly ReportedFinding[], locale: Locale)
   const fixable = findings.filter((f) => f.fixable).length;
   if (findings.length === 0) lines.push(locale === 'en' ? 'No problems found.' : '未发现问题。');
   else if (locale === 'en') {
-    lines.push(`\n${findings.length} problems (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${files} files; ${fixable} fixable with --fix`);
+    const n = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+    lines.push(
+      `\n${n(findings.length, 'problem', 'problems')} (${n(count('error'), 'error', 'errors')}, ${n(count('warning'), 'warning', 'warnings')}, ${count('info')} info) in ${n(files, 'file', 'files')}; ${fixable} fixable with --fix`,
+    );
   } else {
     lines.push(`\n共 ${findings.length} 个问题（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}），涉及 ${files} 个文件；其中 ${fixable} 个可用 --fix 自动修复`);
   }

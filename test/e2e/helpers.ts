@@ -107,3 +107,16 @@ export async function screenshot(name: string): Promise<void> {
   console.log(`[screenshot] ${name}`);
   await waitFor(`screenshot ${name}`, () => fs.existsSync(target), 15000);
 }
+
+/**
+ * The text of every workbench element matching a CSS selector, as the user sees it, read by the
+ * harness (scripts/run-e2e.mjs) from the page: notifications, the status bar.
+ */
+export async function visibleTexts(selector: string): Promise<string[]> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'official-summary-dom-')), 'texts.json');
+  console.log(`[dom-text] ${file} ${selector}`);
+  await waitFor(`the page's text of ${selector}`, () => fs.existsSync(file), 15000);
+  const texts = JSON.parse(fs.readFileSync(file, 'utf8')) as string[];
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return texts;
+}

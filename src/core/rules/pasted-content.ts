@@ -30,14 +30,25 @@ function linesOf(text: string): Line[] {
 const isBlank = (text: string, line: Line | undefined) => line !== undefined && /^[\s\u3000]*$/.test(text.slice(line.start, line.end));
 
 /**
- * Deletes a line with its line break. A line standing alone between two blank lines takes one of
- * them along, so no double gap is left; the last line (no break) loses only its content.
+ * Deletes a line with its line break, leaving no blank line behind. A line standing alone between
+ * two blank lines (or first in the text, before one) takes one of them along, so no double gap
+ * is left; the last content line takes the blank lines before and after it, so the text ends on
+ * the line before with one line break, as it did.
  */
 function deleteLineEdit(text: string, lines: Line[], index: number): TextEdit {
   const line = lines[index];
-  if (line.next === line.end) return { start: line.start, end: line.end, newText: '' };
+  let last = lines.length - 1;
+  while (last > index && isBlank(text, lines[last])) last--;
+  if (last === index) {
+    let before = index - 1;
+    while (before >= 0 && isBlank(text, lines[before])) before--;
+    if (before < 0) return { start: 0, end: text.length, newText: '' };
+    // the previous content line keeps its own line break
+    return { start: lines[before].next, end: text.length, newText: '' };
+  }
   const after = lines[index + 1];
-  if (isBlank(text, lines[index - 1]) && isBlank(text, after) && after.next > after.end) {
+  const blankBefore = index === 0 || isBlank(text, lines[index - 1]);
+  if (blankBefore && isBlank(text, after) && after.next > after.end) {
     return { start: line.start, end: after.next, newText: '' };
   }
   return { start: line.start, end: line.next, newText: '' };
