@@ -7,6 +7,7 @@ import { ConfigurationStore } from './configuration';
 import { DiagnosticsController } from './diagnostics';
 import { SummaryFolding } from './folding';
 import { OutlineProvider, type OutlineNode } from './outline';
+import { LEGEND, SummarySemanticTokens } from './semanticTokens';
 import { SummaryStatusBar } from './statusBar';
 import { useRuleDocs } from './ruleDocs';
 import { SummaryDocuments } from './summaryDocuments';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   const outline = new OutlineProvider(analyses, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
   const statusBar = new SummaryStatusBar(analyses);
-  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
+  const semanticTokens = new SummarySemanticTokens(summaries);
+  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar, semanticTokens);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
@@ -45,14 +47,19 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
       label: vscode.l10n.t('Summary sections'),
     }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new SummaryFolding(analyses)),
+    vscode.languages.registerDocumentRangeSemanticTokensProvider(SELECTOR, semanticTokens, LEGEND),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new SummaryCompletions(analyses), ...COMPLETION_TRIGGER_CHARACTERS),
     ...registerCommands({ analyses, summaries, diagnostics, configuration, outlineDocument: () => outline.currentDocument }),
   );
 
+  let activeWasSummary: { uri: string; isSummary: boolean } | undefined;
   const showActiveEditor = () => {
     const document = vscode.window.activeTextEditor?.document;
     const isSummary = document ? summaries.isSummary(document) : false;
     void vscode.commands.executeCommand('setContext', SUMMARY_ACTIVE_CONTEXT, isSummary);
+    // a document that just became a summary (a title typed) gets its colours, one that stopped loses them
+    if (document && activeWasSummary?.uri === document.uri.toString() && activeWasSummary.isSummary !== isSummary) semanticTokens.refresh();
+    if (document) activeWasSummary = { uri: document.uri.toString(), isSummary };
     // Focus moving to a panel or the tree itself leaves no active editor: keep showing the last summary.
     if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
     if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
@@ -83,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
       }
     }),
     summaries.onDidChange(() => {
+      semanticTokens.refresh();
       diagnostics.refreshAll();
       outline.setDocument(undefined);
       showActiveEditor();

@@ -1,11 +1,31 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixture, openUntitledCopy, readFixture, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, openFixture, openUntitledCopy, readFixture, screenshot, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
+
+/** The extension's semantic tokens over the whole document, decoded with its legend. */
+async function semanticTokensOf(document: vscode.TextDocument): Promise<{ text: string; type: string; modifiers: string[] }[]> {
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentRangeSemanticTokensLegend', document.uri);
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentRangeSemanticTokens', document.uri, whole);
+  if (!legend || !tokens) return [];
+  const decoded: { text: string; type: string; modifiers: string[] }[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i + 5 <= tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, modifierBits] = Array.from(tokens.data.slice(i, i + 5));
+    line += deltaLine!;
+    character = deltaLine ? deltaStart! : character + deltaStart!;
+    decoded.push({
+      text: document.lineAt(line).text.slice(character, character + length!),
+      type: legend.tokenTypes[type!]!,
+      modifiers: legend.tokenModifiers.filter((_, bit) => modifierBits! & (1 << bit)),
+    });
+  }
+  return decoded;
 }
 
 async function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
@@ -22,7 +42,7 @@ async function completionLabels(uri: vscode.Uri, position: vscode.Position, trig
     .map((i) => i.label);
 }
 
-suite('Symbols, folding, completion, snippets, grammar', () => {
+suite('Symbols, folding, completion, snippets, colours', () => {
   suiteTeardown(closeAllEditors);
 
   test('plain text: the title and every section, nested, are document symbols', async () => {
@@ -108,56 +128,28 @@ suite('Symbols, folding, completion, snippets, grammar', () => {
     assert.ok(snippet, `the 一是/二是/三是 snippet: ${list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => JSON.stringify(i.label)).join(' ')}`);
   });
 
-  test('the grammar colours markers by level, enumerations and placeholders, in plain text and Markdown', async function () {
-    // The workbench offers no API for token scopes, so tokenize with the TextMate engine VS Code
-    // itself ships (vscode-textmate + vscode-oniguruma under its app root), the same way it does.
-    const textmatePath = path.join(vscode.env.appRoot, 'node_modules', 'vscode-textmate');
-    const onigurumaPath = path.join(vscode.env.appRoot, 'node_modules', 'vscode-oniguruma');
-    if (!fs.existsSync(textmatePath) || !fs.existsSync(onigurumaPath)) {
-      console.log(`      (skipped: no vscode-textmate under ${vscode.env.appRoot})`);
-      this.skip();
-    }
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const textmate = require(textmatePath);
-    const oniguruma = require(onigurumaPath);
-    const wasmFile = path.join(onigurumaPath, 'release', 'onig.wasm');
-    await oniguruma.loadWASM(fs.readFileSync(wasmFile).buffer);
-    const extensionPath = vscode.extensions.getExtension('official-summary.official-summary')!.extensionPath;
-    const grammarFiles: Record<string, string> = {
-      'text.plain.official-summary': path.join(extensionPath, 'syntaxes/official-summary.plaintext.tmLanguage.json'),
-      'official-summary.injection': path.join(extensionPath, 'syntaxes/official-summary.injection.tmLanguage.json'),
-      'text.html.markdown': path.join(vscode.env.appRoot, 'extensions/markdown-basics/syntaxes/markdown.tmLanguage.json'),
-    };
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-      loadGrammar: async (scope: string) => (grammarFiles[scope] ? textmate.parseRawGrammar(fs.readFileSync(grammarFiles[scope]!, 'utf8'), grammarFiles[scope]) : null),
-      getInjections: (scope: string) => (scope === 'text.html.markdown' ? ['official-summary.injection'] : []),
+  test('markers by level and enumerations are coloured in summaries only, with calm scopes', async () => {
+    const lines = ['2024年工作总结', '', '　　一、标题。一是甲；二是乙。', '', '　　（一）小标题', '', '　　1.第三级', '', '　　（1）第四级', '', '　　①第五级'];
+    const summary = await openUntitledCopy('plaintext', lines.join('\n'));
+    const tokens = await waitFor('semantic tokens of the summary', async () => {
+      const found = await semanticTokensOf(summary.document);
+      return found.length > 0 ? found : undefined;
     });
-    const scopesOf = async (scope: string, lines: string[]) => {
-      const grammar = await registry.loadGrammar(scope);
-      const found: { text: string; scopes: string }[] = [];
-      let state = textmate.INITIAL;
-      for (const line of lines) {
-        const result = grammar.tokenizeLine(line, state);
-        for (const token of result.tokens) found.push({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes.join(' ') });
-        state = result.ruleStack;
-      }
-      return (text: string) => found.find((t) => t.text === text)?.scopes ?? `(no token "${text}" in ${found.map((t) => t.text).join('|')})`;
-    };
-    const lines = ['　　一、标题。一是甲；二是乙。', '', '　　（一）小标题XX', '', '　　1.第三级', '', '　　（1）第四级', '', '　　①第五级', '', '## 二、标题'];
-    const plain = await scopesOf('text.plain.official-summary', lines);
-    assert.match(plain('一、'), /marker\.level1\.official-summary/);
-    assert.match(plain('（一）'), /marker\.level2\.official-summary/);
-    assert.match(plain('1.'), /marker\.level3\.official-summary/);
-    assert.match(plain('（1）'), /marker\.level4\.official-summary/);
-    assert.match(plain('①'), /marker\.level5\.official-summary/);
-    assert.match(plain('一是'), /enumeration\.official-summary/);
-    assert.match(plain('XX'), /placeholder\.official-summary/);
-    const markdown = await scopesOf('text.html.markdown', lines);
-    assert.match(markdown('一、'), /marker\.level1\.official-summary/);
-    assert.match(markdown('（一）'), /marker\.level2\.official-summary/);
-    assert.match(markdown('二是'), /enumeration\.official-summary/);
-    assert.match(markdown('XX'), /placeholder\.official-summary/);
-    assert.match(markdown('二、'), /markup\.heading.*marker\.level1\.official-summary/);
+    const at = (text: string) => tokens.find((t) => t.text === text);
+    assert.deepStrictEqual(['一、', '（一）', '1.', '（1）', '①'].map((m) => `${m} ${at(m)?.type} ${at(m)?.modifiers.join(',')}`), [
+      '一、 summaryMarker level1', '（一） summaryMarker level2', '1. summaryMarker level3', '（1） summaryMarker level4', '① summaryMarker level5',
+    ]);
+    assert.deepStrictEqual(tokens.filter((t) => t.type === 'summaryEnumeration').map((t) => t.text), ['一是', '二是']);
+
+    // the same words in a Markdown file that is not a summary (a README) are left alone
+    const readme = await openUntitledCopy('markdown', '# 使用说明\n\n一是安装；二是配置。\n\n一、准备\n');
+    await waitForDiagnostics(summary.document.uri); // the extension has seen both documents by now
+    assert.deepStrictEqual(await semanticTokensOf(readme.document), []);
+
+    // no grammar colours any Markdown or .txt file regardless (their red and loud scopes are gone)
+    const contributes = vscode.extensions.getExtension('official-summary.official-summary')!.packageJSON.contributes;
+    assert.strictEqual(contributes.grammars, undefined);
+    const scopes = JSON.stringify(contributes.semanticTokenScopes);
+    assert.ok(!/invalid|storage|keyword/.test(scopes), scopes);
   });
 });
