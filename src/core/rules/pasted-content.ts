@@ -125,7 +125,7 @@ export const pastedContent: Rule = {
         format: 'text',
         text: '工作总结\n\n尤其是对党##paidbegin##的二十大精神进行学习。\n\n##paidend##\n',
         flagged: ['##paidbegin##', '##paidend##'],
-        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n\n',
+        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n',
       },
       {
         description: 'advert lines of a template site',
