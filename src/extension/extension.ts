@@ -11,11 +11,12 @@ import { LEGEND, SummarySemanticTokens } from './semanticTokens';
 import { SummaryStatusBar } from './statusBar';
 import { useRuleDocs } from './ruleDocs';
 import { SummaryDocuments } from './summaryDocuments';
-import { SummarySymbols } from './symbols';
+import { SummarySymbolRegistration } from './symbols';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
 const OUTLINE_VIEW_ID = 'officialSummary.outline';
+const OUTLINE_REVEALED_KEY = 'officialSummary.outlineRevealedOnce';
 
 /** What the extension hands to other extensions and to its own e2e tests. */
 export interface OfficialSummaryApi {
@@ -39,13 +40,12 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
   const statusBar = new SummaryStatusBar(analyses);
   const semanticTokens = new SummarySemanticTokens(summaries);
+  const symbols = new SummarySymbolRegistration(analyses, summaries, vscode.l10n.t('Summary sections'));
   context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar, semanticTokens);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SummarySymbols(analyses), {
-      label: vscode.l10n.t('Summary sections'),
-    }),
+    symbols,
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new SummaryFolding(analyses)),
     vscode.languages.registerDocumentRangeSemanticTokensProvider(SELECTOR, semanticTokens, LEGEND),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new SummaryCompletions(analyses), ...COMPLETION_TRIGGER_CHARACTERS),
@@ -64,6 +64,20 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
     if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
     if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
     void statusBar.update(isSummary ? document : undefined);
+    if (isSummary) void revealOutlineOnce();
+  };
+
+  /**
+   * The first summary ever opened shows the Summary Outline's own container, once: afterwards
+   * the user decides where it lives (it can be moved) and whether it is open.
+   */
+  const revealOutlineOnce = async () => {
+    if (context.globalState.get<boolean>(OUTLINE_REVEALED_KEY)) return;
+    await context.globalState.update(OUTLINE_REVEALED_KEY, true);
+    const [first] = await outline.getChildren();
+    // reveal without focus or selection: the cursor stays in the editor
+    if (first) await outlineView.reveal(first, { select: false, focus: false, expand: false });
+    else await vscode.commands.executeCommand(`${OUTLINE_VIEW_ID}.focus`);
   };
 
   let followTimer: ReturnType<typeof setTimeout> | undefined;
@@ -81,7 +95,10 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(showActiveEditor),
     vscode.window.onDidChangeTextEditorSelection((event) => followCursor(event.textEditor)),
+    vscode.workspace.onDidOpenTextDocument(() => symbols.update()),
+    vscode.workspace.onDidCloseTextDocument(() => symbols.update()),
     diagnostics.onDidUpdate((uri) => {
+      symbols.update(); // a document may have become a summary, or stopped being one
       if (outline.currentDocument?.uri.toString() === uri.toString()) {
         outline.refresh();
         void statusBar.update(outline.currentDocument);
@@ -100,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   );
 
   diagnostics.refreshAll();
+  symbols.update();
   showActiveEditor();
   return { outline, outlineView, statusBar: statusBar.item, isSummary: (document) => summaries.isSummary(document) };
 }
