@@ -35,6 +35,10 @@ const COLLAPSE_PANE_TAG = '[collapse-pane] ';
 // "[dom-text] FILE SELECTOR": the harness writes the innerText of every element matching the CSS
 // selector, as a JSON array, to FILE, so a test can read what the user sees (a notification).
 const DOM_TEXT_TAG = '[dom-text] ';
+// "[echo-bench] FILE KEYS SEED": the harness types KEYS letters into the focused editor, as a user
+// does (real key events), and writes to FILE the time from each keydown to the character's
+// appearance in the editor's DOM (bench/run.mjs, typing echo).
+const ECHO_TAG = '[echo-bench] ';
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 
 function parseArguments(argv) {
@@ -124,6 +128,41 @@ for (const vsix of options.installExtensions) {
   note(`installed ${path.basename(vsix)}`);
 }
 
+/**
+ * Types `keys` times the letter a into the focused editor, after the line's own text "ECHO", with
+ * pauses between keys like a typist's (60–400 ms, from a fixed seed, so the extension's 300 ms
+ * debounce fires now and then). For each key: keydown (capture phase, the first thing the page
+ * sees) to the mutation that puts the new character into the editor's view lines.
+ */
+async function measureEcho(page, file, keys, seed) {
+  await page.evaluate(() => {
+    const lines = document.querySelector('.monaco-editor.focused .view-lines');
+    if (!lines) throw new Error('no focused editor');
+    const state = { lines, count: 0, pending: undefined, results: [] };
+    window.__echoBench = state;
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'a') state.pending = { t0: performance.now(), count: ++state.count };
+    }, true);
+    new MutationObserver(() => {
+      const pending = state.pending;
+      if (pending && state.lines.textContent.includes('ECHO' + 'a'.repeat(pending.count))) {
+        state.results.push(performance.now() - pending.t0);
+        state.pending = undefined;
+      }
+    }).observe(lines, { childList: true, subtree: true, characterData: true });
+  });
+  let random = seed >>> 0 || 1;
+  const nextPause = () => { random ^= random << 13; random ^= random >>> 17; random ^= random << 5; return 60 + ((random >>> 0) % 341); };
+  for (let k = 1; k <= keys; k++) {
+    await page.keyboard.press('a');
+    await page.waitForFunction((n) => window.__echoBench.results.length >= n, k, { timeout: 10_000, polling: 'raf' });
+    await page.waitForTimeout(nextPause());
+  }
+  const results = await page.evaluate(() => window.__echoBench.results);
+  fs.writeFileSync(file + '.part', JSON.stringify({ results }));
+  fs.renameSync(file + '.part', file);
+}
+
 const port = await freePort();
 const authority = `127.0.0.1:${port}`;
 const server = spawn(node24, [codeServerEntry,
@@ -206,6 +245,10 @@ try {
         note(`collapse pane "${title}": ${await header.count()} match`);
         if (await header.count()) await header.click();
       }).catch((error) => console.error('[e2e] collapsing a pane failed:', error.message));
+    } else if (text.startsWith(ECHO_TAG)) {
+      const [file, keys, seed] = text.slice(ECHO_TAG.length).trim().split(' ');
+      screenshotQueue = screenshotQueue.then(() => measureEcho(page, file, Number(keys), Number(seed)))
+        .catch((error) => { console.error('[e2e] echo measurement failed:', error.message); fs.writeFileSync(file, JSON.stringify({ error: error.message })); });
     } else if (text.startsWith(DOM_TEXT_TAG)) {
       const [file, ...selector] = text.slice(DOM_TEXT_TAG.length).trim().split(' ');
       screenshotQueue = screenshotQueue.then(async () => {
