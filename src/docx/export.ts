@@ -14,7 +14,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Level, SummaryDocument } from '../core/model';
+import type { Level, SummaryDocument } from '../core/index';
 import { layoutSummary, type LaidElement, type LaidParagraph, type LaidRun } from './layout';
 
 /** Font names as GB/T 9704 gives them. Word and WPS find them by name; nothing is embedded. */

@@ -1,4 +1,4 @@
-import type { Block, Level, Section, SummaryDocument } from '../core/model';
+import type { Block, Level, Section, SummaryDocument } from '../core/index';
 
 /**
  * The page-independent plan of an exported summary: which paragraphs there are, what role each plays

@@ -12,7 +12,79 @@ function sources(dir: string): string[] {
 
 const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
 
+/** Each source file's relative imports (type imports too), resolved to files. */
+function importGraph(dir: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sources(dir)) {
+    const targets = importsOf(file)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => path.resolve(path.dirname(file), spec))
+      .map((base) => [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate)))
+      .filter((target): target is string => target !== undefined);
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+function cyclesOf(graph: Map<string, string[]>): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+const CORE = path.join(ROOT, 'src/core');
+const coreLayer = (file: string) => path.relative(CORE, file).split(path.sep)[0].replace(/\.ts$/, '');
+
 describe('architecture and safety', () => {
+  it('no import cycles anywhere in src/', () => {
+    const cycles = cyclesOf(importGraph(path.join(ROOT, 'src')));
+    assert.deepEqual(cycles.map((cycle) => cycle.map((f) => path.relative(ROOT, f)).join(' -> ')), []);
+  });
+
+  it('the core is layered: text -> reader -> model -> rules -> engine, and editing beside the rules', () => {
+    // what each folder of src/core may import (besides itself and the shared types.ts)
+    const allowed: Record<string, string[]> = {
+      text: ['model-types'],
+      reader: ['text', 'model-types'],
+      model: ['text'],
+      config: ['text', 'model-types'],
+      rules: ['text', 'model', 'model-types', 'config'],
+      editing: ['text', 'model', 'model-types', 'config'],
+      engine: ['text', 'reader', 'model', 'model-types', 'config', 'rules'],
+    };
+    for (const [file, targets] of importGraph(CORE)) {
+      const from = coreLayer(file);
+      if (!(from in allowed)) continue;
+      for (const target of targets) {
+        if (!target.startsWith(CORE)) continue;
+        const to = path.relative(CORE, target) === path.join('model', 'types.ts') ? 'model-types' : coreLayer(target);
+        if (to === from || to === 'types' || (from === 'model' && to === 'model-types')) continue;
+        assert.ok(allowed[from].includes(to), `${path.relative(ROOT, file)} (${from}) imports ${path.relative(ROOT, target)} (${to})`);
+      }
+    }
+  });
+
+  it('the model types are plain values: model/types.ts imports nothing but types', () => {
+    const file = path.join(CORE, 'model', 'types.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    for (const line of text.split('\n').filter((l) => /^\s*(import|export)\b.*\bfrom\s/.test(l))) {
+      assert.match(line, /^\s*(import|export) type\b/, `model/types.ts: ${line}`);
+    }
+    assert.doesNotMatch(text, /^\s*export (const|let|function|class)\b/m, 'model/types.ts defines values');
+  });
+
   it('src/core is pure: no vscode, no node: modules, no Node globals', () => {
     for (const file of sources(path.join(ROOT, 'src/core'))) {
       for (const spec of importsOf(file)) {
@@ -36,10 +108,10 @@ describe('architecture and safety', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
   });
 
-  it('only the CLI and the Word adapters touch the file system', () => {
+  it('only the CLI touches the file system', () => {
     for (const file of sources(path.join(ROOT, 'src'))) {
       const relative = path.relative(ROOT, file).split(path.sep).join('/');
-      if (relative.startsWith('src/cli/') || relative === 'src/docx/cli-support.ts') continue;
+      if (relative.startsWith('src/cli/')) continue;
       for (const spec of importsOf(file)) assert.ok(!/^(node:)?fs(\/promises)?$/.test(spec), `${relative} imports ${spec}`);
     }
   });

@@ -121,7 +121,7 @@ describe('collecting fixes', () => {
 });
 
 describe('parsing chunks in batches', () => {
-  const parse = require('../../src/core/parse') as typeof import('../../src/core/parse');
+  const parse = require('../../src/core/reader/read') as typeof import('../../src/core/reader/read');
   const samples = [
     '# 标题\n\n1. 甲\n\n   续写的段落\n\n2. 乙\n',
     '- 一、甲\n\n  - （一）乙\n\n    1. 丙\n\n<div>\n\n一、不在这里\n\n</div>\n\n    缩进的段落\n\n段落\n===\n',

@@ -1,8 +1,8 @@
-import type { Section, SummaryDocument } from '../model';
-import { formatChineseNumeral, parseChineseNumeral } from '../numerals';
-import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from '../rule';
-import type { ChunkParse } from '../parse';
-import { enumerationRuns, isCleanRun, type EnumerationRun } from './enumeration-sequence';
+import type { Section, SummaryDocument } from '../model/types';
+import { formatChineseNumeral, parseChineseNumeral } from '../text/numerals';
+import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import type { ChunkParse } from '../model/types';
+import { enumerationRuns, isCleanRun, type EnumerationRun } from '../model/enumerations';
 
 /**
  * A stated count: a numeral, a list-like measure word and at most a few more characters before the

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyle } from './numbering-style';
 import { numberingHierarchy } from './numbering-hierarchy';

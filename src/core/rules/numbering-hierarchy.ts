@@ -1,6 +1,6 @@
-import { formatMarker } from '../markers';
-import type { Level, Section } from '../model';
-import { message, type Rule, type RuleReport } from '../rule';
+import { formatMarker } from '../text/markers';
+import type { Level, Section } from '../model/types';
+import { message, type Rule, type RuleReport } from './rule';
 
 const LEVEL_FORM: Record<Level, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 

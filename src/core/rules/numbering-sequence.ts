@@ -1,7 +1,7 @@
-import { renumberMarkerText } from '../markers';
-import type { Section } from '../model';
-import { message, type Rule, type RuleReport } from '../rule';
-import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../siblings';
+import { renumberMarkerText } from '../text/markers';
+import type { Section } from '../model/types';
+import { message, type Rule, type RuleReport } from './rule';
+import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
 
 function expectedText(section: Section, number: number): string {
   const marker = section.marker;

@@ -1,7 +1,7 @@
-import type { HouseStyle } from '../config';
-import { formatMarker } from '../markers';
-import type { Level, Marker, MarkerStyle, SummaryDocument } from '../model';
-import { message, type Rule, type RuleReport } from '../rule';
+import type { HouseStyle } from '../config/config';
+import { formatMarker } from '../text/markers';
+import type { Level, Marker, MarkerStyle, SummaryDocument } from '../model/types';
+import { message, type Rule, type RuleReport } from './rule';
 
 /** Forms that are wrong in every house style, and the form they stand for. */
 const ALWAYS_WRONG: Partial<Record<MarkerStyle, MarkerStyle>> = {
@@ -74,6 +74,18 @@ export const numberingStyle: Rule = {
         format: 'text',
         text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
         flagged: [],
+      },
+      {
+        description: 'the gbt9704 house style takes only the GB/T 9704 forms: 1、 is written 1.',
+        format: 'text',
+        config: '{"houseStyle": "gbt9704"}',
+        text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
+        flagged: ['1、', '2、'],
+        messages: [
+          { zh: '编号写法不规范：“1、”，应为“1.”', en: 'Unexpected marker `1、`, expected `1.`' },
+          { en: 'Unexpected marker `2、`, expected `2.`' },
+        ],
+        fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n',
       },
     ],
   },

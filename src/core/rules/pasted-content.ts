@@ -1,6 +1,6 @@
-import type { SummaryDocument } from '../model';
-import { memoized, message, perChunk, type Rule, type RuleReport } from '../rule';
-import type { ChunkParse } from '../parse';
+import type { SummaryDocument } from '../model/types';
+import { memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import type { ChunkParse } from '../model/types';
 import type { Message, TextEdit } from '../types';
 
 interface Line {

@@ -1,7 +1,7 @@
-import type { Block } from '../model';
-import { maskedBlockText, type SourceText } from '../prose';
-import { message, type Rule, type RuleReport } from '../rule';
-import { isCjk } from '../text';
+import type { Block } from '../model/types';
+import { maskedBlockText, type SourceText } from '../model/prose';
+import { message, type Rule, type RuleReport } from './rule';
+import { isCjk } from '../text/chars';
 
 const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 const isAsciiLetter = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);

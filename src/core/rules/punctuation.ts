@@ -1,7 +1,7 @@
-import type { Block } from '../model';
-import { maskedBlockText, type SourceText } from '../prose';
-import { message, type Rule, type RuleReport } from '../rule';
-import { isCjk } from '../text';
+import type { Block } from '../model/types';
+import { maskedBlockText, type SourceText } from '../model/prose';
+import { message, type Rule, type RuleReport } from './rule';
+import { isCjk } from '../text/chars';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };

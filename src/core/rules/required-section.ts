@@ -1,5 +1,5 @@
-import { findParts } from '../parts';
-import { message, type Rule, type RuleReport } from '../rule';
+import { findParts } from '../model/parts';
+import { message, type Rule, type RuleReport } from './rule';
 
 export const requiredSection: Rule = {
   meta: {

@@ -1,5 +1,5 @@
-import type { SummaryDocument } from '../model';
-import { message, proseBlocks, type Rule, type RuleReport } from '../rule';
+import type { SummaryDocument } from '../model/types';
+import { message, proseBlocks, type Rule, type RuleReport } from './rule';
 
 const YEAR = '((?:19|20)\\d{2})';
 

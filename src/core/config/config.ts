@@ -1,0 +1,340 @@
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Level, MarkerStyle } from '../model/types';
+import { BUILTIN_PROFILES, type Profile } from './profiles';
+import { RULE_IDS, type Message, type RuleId, type SeveritySetting } from '../types';
+
+/** Which marker forms a house accepts at each level. */
+export interface HouseStyle {
+  id: string;
+  name: Message;
+  /** the form suggested for each level */
+  canonical: Record<Level, MarkerStyle>;
+  /** forms also accepted, provided the document does not mix them at one level */
+  accepted: Partial<Record<Level, MarkerStyle[]>>;
+  /** may a level be skipped going down (一、 straight to 1.)? */
+  allowSkipLevel: boolean;
+}
+
+const CANONICAL: Record<Level, MarkerStyle> = { 1: 'cn-dun', 2: 'cn-paren', 3: 'arabic-dot', 4: 'arabic-paren', 5: 'circled' };
+
+export const HOUSE_STYLES: readonly HouseStyle[] = [
+  {
+    id: 'gbt9704',
+    name: { zh: 'GB/T 9704 严格', en: 'GB/T 9704 strict' },
+    canonical: CANONICAL,
+    accepted: {},
+    allowSkipLevel: true,
+  },
+  {
+    id: 'common',
+    name: { zh: '常见（接受 1、 1． ⑴ 1）等，但同级不得混用）', en: 'Common (accepts 1、 1． ⑴ 1）, not mixed at one level)' },
+    canonical: CANONICAL,
+    accepted: { 3: ['arabic-dun', 'arabic-fullwidth-dot'], 4: ['arabic-parenthesized-char', 'arabic-right-paren'] },
+    allowSkipLevel: true,
+  },
+];
+
+export interface SummaryConfig {
+  /** the profile used when neither front matter nor title chooses one */
+  profile?: string;
+  houseStyle: string;
+  /** overrides the house style's allowSkipLevel */
+  allowSkipLevel?: boolean;
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+  /** per rule, regular expressions: a finding whose flagged text a match overlaps (same line) is dropped */
+  ignore?: Partial<Record<RuleId, string[]>>;
+  profiles: Profile[];
+  /** the profile the user chose for this one file in the editor; not read from .summaryrc.json */
+  chosenProfile?: string;
+}
+
+export const DEFAULT_CONFIG: SummaryConfig = { houseStyle: 'common', rules: {}, profiles: [] };
+
+export interface ConfigProblem {
+  start: number;
+  end: number;
+  message: Message;
+}
+
+export function houseStyleOf(config: SummaryConfig): HouseStyle {
+  const style = HOUSE_STYLES.find((s) => s.id === config.houseStyle) ?? HOUSE_STYLES[1];
+  return config.allowSkipLevel === undefined ? style : { ...style, allowSkipLevel: config.allowSkipLevel };
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+/**
+ * Reads .summaryrc.json. Whatever is wrong is reported at its place in the file and the default
+ * is used for that setting, so a typo never switches the linter off.
+ */
+export function parseConfig(jsonText: string): { config: SummaryConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const errors: ParseError[] = [];
+  // a BOM (Notepad writes one) is read as the whitespace it stands in for, so offsets stay put
+  const text = jsonText.charCodeAt(0) === 0xfeff ? ' ' + jsonText.slice(1) : jsonText;
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // jsonc-parser recurses: a file nested thousands deep must not take the linter down
+    problems.push({ start: 0, end: Math.min(1, jsonText.length), message: { zh: '配置文件嵌套过深或不是有效的 JSON', en: 'The configuration is nested too deeply or is not valid JSON' } });
+    return { config: { ...DEFAULT_CONFIG, rules: {}, profiles: [] }, problems };
+  }
+  for (const error of errors) {
+    const code = printParseErrorCode(error.error);
+    problems.push({
+      start: error.offset,
+      end: error.offset + Math.max(1, error.length),
+      message: { zh: `配置文件不是有效的 JSON：${code}`, en: `The configuration is not valid JSON: ${code}` },
+    });
+  }
+  const config: SummaryConfig = { ...DEFAULT_CONFIG, rules: {}, profiles: [] };
+  if (!root) return { config, problems };
+  if (root.type !== 'object') {
+    problems.push(at(root, '配置文件应是一个 JSON 对象', 'The configuration must be a JSON object'));
+    return { config, problems };
+  }
+  const knownProfileIds = new Set(BUILTIN_PROFILES.map((p) => p.id));
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    switch (key) {
+      case '$schema':
+        break;
+      case 'houseStyle':
+        if (typeof valueNode.value === 'string' && HOUSE_STYLES.some((s) => s.id === valueNode.value)) {
+          config.houseStyle = valueNode.value;
+        } else {
+          const ids = HOUSE_STYLES.map((s) => s.id).join(', ');
+          problems.push(at(valueNode, `未知的行文规范 ${JSON.stringify(valueNode.value)}，应为 ${ids} 之一`, `Unknown house style ${JSON.stringify(valueNode.value)}, expected one of ${ids}`));
+        }
+        break;
+      case 'allowSkipLevel':
+        if (typeof valueNode.value === 'boolean') config.allowSkipLevel = valueNode.value;
+        else problems.push(at(valueNode, 'allowSkipLevel 应为 true 或 false', 'allowSkipLevel must be true or false'));
+        break;
+      case 'rules':
+        readRules(valueNode, config, problems);
+        break;
+      case 'ignore':
+        readIgnore(valueNode, config, problems);
+        break;
+      case 'profiles':
+        readProfiles(valueNode, config, problems, knownProfileIds);
+        break;
+      case 'profile':
+        break; // checked below, once custom profiles are known
+      default:
+        problems.push(at(keyNode, `未知的设置项 "${key}"`, `Unknown setting "${key}"`));
+    }
+  }
+  const profileNode = root.children?.find((p) => p.children?.[0]?.value === 'profile')?.children?.[1];
+  if (profileNode) {
+    if (typeof profileNode.value === 'string' && knownProfileIds.has(profileNode.value)) config.profile = profileNode.value;
+    else {
+      const ids = [...knownProfileIds].join(', ');
+      problems.push(at(profileNode, `未知的文种配置 ${JSON.stringify(profileNode.value)}，应为 ${ids} 之一`, `Unknown profile ${JSON.stringify(profileNode.value)}, expected one of ${ids}`));
+    }
+  }
+  return { config, problems };
+}
+
+function readRules(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'rules 应为对象，如 {"placeholder": "error"}', 'rules must be an object, e.g. {"placeholder": "error"}'));
+    return;
+  }
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const id = String(keyNode.value);
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
+      continue;
+    }
+    if (typeof valueNode.value === 'string' && SEVERITIES.includes(valueNode.value)) {
+      config.rules[id as RuleId] = valueNode.value as SeveritySetting;
+    } else {
+      problems.push(at(valueNode, `规则级别应为 error、warning、info 或 off，实为 ${JSON.stringify(valueNode.value)}`, `A rule severity must be error, warning, info or off, found ${JSON.stringify(valueNode.value)}`));
+    }
+  }
+}
+
+function readIgnore(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'ignore 应为对象，如 {"placeholder": ["XX路"]}', 'ignore must be an object, e.g. {"placeholder": ["XX路"]}'));
+    return;
+  }
+  const ignore: Partial<Record<RuleId, string[]>> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const id = String(keyNode.value);
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
+      continue;
+    }
+    const before = problems.length;
+    checkStrings(valueNode, `ignore.${id}`, true, problems);
+    // only the patterns that passed: a wrong one is reported and ignores nothing
+    const wrong = new Set(problems.slice(before).map((p) => p.start));
+    const patterns = valueNode.type === 'array' ? (valueNode.children ?? []).filter((e) => e.type === 'string' && !wrong.has(e.offset)).map((e) => String(e.value)) : [];
+    if (patterns.length) ignore[id as RuleId] = patterns;
+  }
+  config.ignore = ignore;
+}
+
+function readProfiles(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[], knownIds: Set<string>): void {
+  if (node.type !== 'array') {
+    problems.push(at(node, 'profiles 应为数组', 'profiles must be an array'));
+    return;
+  }
+  for (const item of node.children ?? []) {
+    const found = profileProblems(item);
+    if (found.length) {
+      problems.push(...found);
+      continue;
+    }
+    const profile = nodeValue(item) as Profile;
+    profile.name ??= { zh: profile.id, en: profile.id };
+    profile.language ??= 'zh';
+    profile.titlePatterns ??= [];
+    profile.order ??= [];
+    profile.skeleton ??= '';
+    for (const part of profile.parts) {
+      part.name ??= { zh: part.id, en: part.id };
+      part.skeleton ??= '';
+    }
+    config.profiles.push(profile);
+    knownIds.add(profile.id);
+  }
+}
+
+function field(node: JsonNode, key: string): JsonNode | undefined {
+  return node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+}
+
+function keysOf(node: JsonNode): JsonNode[] {
+  return (node.children ?? []).map((p) => p.children?.[0]).filter((k): k is JsonNode => k !== undefined);
+}
+
+/** Each wrong field of a profile, reported where it stands; a profile with any is not used. */
+function profileProblems(item: JsonNode): ConfigProblem[] {
+  if (item.type !== 'object') return [at(item, '文种配置应为对象', 'A profile must be an object')];
+  const problems: ConfigProblem[] = [];
+  const id = field(item, 'id');
+  if (!id || typeof id.value !== 'string' || !id.value) problems.push(at(id ?? item, '文种配置需要非空的 id 字符串', 'A profile needs a non-empty string id'));
+  const name = String(id?.value ?? '?');
+  checkKeys(item, ['id', 'name', 'language', 'titlePatterns', 'parts', 'order', 'skeleton'], `文种 ${name}`, `profile ${name}`, problems);
+  checkName(field(item, 'name'), problems);
+  const language = field(item, 'language');
+  if (language && language.value !== 'zh' && language.value !== 'en') problems.push(at(language, 'language 应为 "zh" 或 "en"', 'language must be "zh" or "en"'));
+  checkStrings(field(item, 'titlePatterns'), 'titlePatterns', true, problems);
+  checkStrings(field(item, 'order'), 'order', false, problems);
+  checkString(field(item, 'skeleton'), 'skeleton', problems);
+  const parts = field(item, 'parts');
+  if (!parts || parts.type !== 'array') {
+    problems.push(at(parts ?? item, `文种 ${name} 需要 parts 数组`, `Profile ${name} needs a parts array`));
+    return problems;
+  }
+  for (const part of parts.children ?? []) {
+    if (part.type !== 'object') {
+      problems.push(at(part, '每个部分应为对象', 'Each part must be an object'));
+      continue;
+    }
+    const partId = field(part, 'id');
+    if (!partId || typeof partId.value !== 'string' || !partId.value) problems.push(at(partId ?? part, '每个部分需要非空的 id 字符串', 'Each part needs a non-empty string id'));
+    checkKeys(part, ['id', 'name', 'kind', 'level', 'headingPatterns', 'paragraphPatterns', 'skeleton'], '部分', 'part', problems);
+    checkName(field(part, 'name'), problems);
+    const kind = field(part, 'kind');
+    if (kind && kind.value !== 'opening' && kind.value !== 'main-work') problems.push(at(kind, 'kind 应为 "opening" 或 "main-work"', 'kind must be "opening" or "main-work"'));
+    const level = field(part, 'level');
+    if (level && !(Number.isInteger(level.value) && level.value >= 1 && level.value <= 5)) problems.push(at(level, 'level 应为 1 到 5 的整数', 'level must be a whole number from 1 to 5'));
+    checkStrings(field(part, 'headingPatterns'), 'headingPatterns', true, problems);
+    checkStrings(field(part, 'paragraphPatterns'), 'paragraphPatterns', true, problems);
+    checkString(field(part, 'skeleton'), 'skeleton', problems);
+  }
+  return problems;
+}
+
+function checkKeys(node: JsonNode, allowed: string[], zhWhere: string, enWhere: string, problems: ConfigProblem[]): void {
+  for (const key of keysOf(node)) {
+    if (!allowed.includes(String(key.value))) problems.push(at(key, `${zhWhere}中有未知的设置项 "${key.value}"`, `Unknown setting "${key.value}" in ${enWhere}`));
+  }
+}
+
+function checkName(node: JsonNode | undefined, problems: ConfigProblem[]): void {
+  if (!node) return;
+  if (node.type !== 'object' || typeof field(node, 'zh')?.value !== 'string' || typeof field(node, 'en')?.value !== 'string') {
+    problems.push(at(node, 'name 应为 {"zh": "…", "en": "…"}', 'name must be {"zh": "…", "en": "…"}'));
+  }
+}
+
+function checkString(node: JsonNode | undefined, key: string, problems: ConfigProblem[]): void {
+  if (node && node.type !== 'string') problems.push(at(node, `${key} 应为字符串`, `${key} must be a string`));
+}
+
+function checkStrings(node: JsonNode | undefined, key: string, patterns: boolean, problems: ConfigProblem[]): void {
+  if (!node) return;
+  if (node.type !== 'array') {
+    problems.push(at(node, `${key} 应为字符串数组`, `${key} must be an array of strings`));
+    return;
+  }
+  for (const element of node.children ?? []) {
+    if (element.type !== 'string') {
+      problems.push(at(element, `${key} 中的每一项应为字符串`, `Each item of ${key} must be a string`));
+      continue;
+    }
+    if (!patterns) continue;
+    try {
+      new RegExp(element.value as string);
+    } catch {
+      problems.push(at(element, `无效的正则表达式：${element.value}`, `Invalid regular expression: ${element.value}`));
+      continue;
+    }
+    if (mayBacktrackForever(element.value as string)) {
+      problems.push(at(element, `正则表达式可能运行极慢（嵌套的重复或反向引用），未采用：${element.value}`, `Regular expression may take exponential time (nested repetition or a back-reference), not used: ${element.value}`));
+    }
+  }
+}
+
+function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((p) => [String(p.children?.[0]?.value), p.children?.[1] ? nodeValue(p.children[1]) : undefined]));
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+function at(node: JsonNode, zh: string, en: string): ConfigProblem {
+  return { start: node.offset, end: node.offset + node.length, message: { zh, en } };
+}
+
+/**
+ * Patterns come from the workspace and run on every keystroke: a group that repeats something that
+ * itself repeats, like (a+)+, or a back-reference can take exponential time, so they are refused.
+ */
+export function mayBacktrackForever(pattern: string): boolean {
+  const source = pattern.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+  if (/\\[1-9]|\\k</.test(pattern)) return true;
+  // per open group: does it hold a repetition, or alternatives that may overlap, like (a|a)+?
+  const stack: { repeats: boolean; alternatives: boolean }[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    const top = stack[stack.length - 1];
+    if (ch === '(') stack.push({ repeats: false, alternatives: false });
+    else if (ch === '|' && top) top.alternatives = true;
+    else if (ch === ')') {
+      const inner = stack.pop() ?? { repeats: false, alternatives: false };
+      const repeated = /[*+{]/.test(source[i + 1] ?? '');
+      if (repeated && (inner.repeats || inner.alternatives)) return true;
+      const parent = stack[stack.length - 1];
+      if (parent && (inner.repeats || repeated)) parent.repeats = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{' || (ch === '?' && source[i - 1] !== '(')) && top) top.repeats = true; // (a?){30} too
+  }
+  return false;
+}

@@ -1,0 +1,117 @@
+import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
+import { formatMarker } from '../text/markers';
+import type { Level, Marker, MarkerStyle, Section, SummaryDocument } from '../model/types';
+import { findParts } from '../model/parts';
+import { findProfile, DEFAULT_PROFILE_ID } from '../config/profiles';
+import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import type { Locale, Message, TextEdit } from '../types';
+
+/** Renumbers every run of siblings 1, 2, 3… (a restart after a heading stays a restart). */
+export function renumberEdits(doc: SummaryDocument): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const run of siblingRuns(doc)) {
+    if (isLazyMarkdownList(run)) continue;
+    for (const part of splitAtRestarts(run)) edits.push(...renumberRunEdits(part));
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+export interface MarkerSuggestion {
+  level: Level;
+  text: string;
+  detail: Message;
+}
+
+const LEVEL_NAMES: Record<Level, Message> = {
+  1: { zh: '一级标题', en: 'level 1' },
+  2: { zh: '二级标题', en: 'level 2' },
+  3: { zh: '三级标题', en: 'level 3' },
+  4: { zh: '四级标题', en: 'level 4' },
+  5: { zh: '五级', en: 'level 5' },
+};
+
+/**
+ * The markers that may come next at `offset`, innermost level first: the next sibling at each open
+ * level (四、 after 三、) and the first child of the innermost section, in house style.
+ */
+export function nextMarkers(doc: SummaryDocument, offset: number, config: SummaryConfig = DEFAULT_CONFIG): MarkerSuggestion[] {
+  const house = houseStyleOf(config);
+  const open = new Map<Level, Marker>();
+  for (const marker of doc.markers) {
+    if (marker.start >= offset) break;
+    for (const level of [...open.keys()]) if (level > marker.level) open.delete(level);
+    open.set(marker.level, marker);
+  }
+  const styleFor = (level: Level, written?: MarkerStyle): MarkerStyle => {
+    if (written && (written === house.canonical[level] || house.accepted[level]?.includes(written))) return written;
+    return house.canonical[level];
+  };
+  const suggestions: MarkerSuggestion[] = [];
+  const levels = [...open.keys()].sort((a, b) => b - a);
+  const innermost = levels[0];
+  if (innermost !== undefined && innermost < 4 && doc.profile.profile.language === 'zh') {
+    const child = (innermost + 1) as Level;
+    suggestions.push({ level: child, text: formatMarker(house.canonical[child], 1), detail: detail(child, true) });
+  }
+  for (const level of levels) {
+    const marker = open.get(level)!;
+    if (marker.style === 'decimal' || marker.style === 'roman') {
+      suggestions.push({ level, text: formatMarker(marker.style, marker.number + 1, marker.path), detail: detail(level, false) });
+      continue;
+    }
+    suggestions.push({ level, text: formatMarker(styleFor(level, marker.style), marker.number + 1), detail: detail(level, false) });
+  }
+  if (!open.has(1) && doc.profile.profile.language === 'zh') {
+    suggestions.push({ level: 1, text: formatMarker(house.canonical[1], 1), detail: detail(1, true) });
+  }
+  return suggestions;
+}
+
+function detail(level: Level, first: boolean): Message {
+  const name = LEVEL_NAMES[level];
+  return first ? { zh: `${name.zh}（新的一组）`, en: `${name.en} (first of a new run)` } : { zh: `${name.zh}（下一个）`, en: `${name.en} (next)` };
+}
+
+export interface RequiredPartView {
+  id: string;
+  name: Message;
+  present: boolean;
+  section?: Section;
+  at?: number;
+  insertAt: number;
+  skeleton: string;
+}
+
+/** The profile's parts, present or missing, for the outline's checklist and completion. */
+export function requiredParts(doc: SummaryDocument): RequiredPartView[] {
+  return findParts(doc).map((status) => {
+    const view: RequiredPartView = { id: status.id, name: status.name, present: status.present, insertAt: status.insertAt, skeleton: status.part.skeleton };
+    if (status.section) view.section = status.section;
+    if (status.at !== undefined) view.at = status.at;
+    return view;
+  });
+}
+
+export function skeleton(profileId: string, _locale: Locale = 'zh-CN', config: SummaryConfig = DEFAULT_CONFIG): string {
+  const profile = findProfile(profileId, config.profiles) ?? findProfile(DEFAULT_PROFILE_ID)!;
+  return profile.skeleton;
+}
+
+const SUMMARY_WORDS = /(总结|述职|述廉|报告|汇报|summary|report)/i;
+const NEVER_SUMMARIES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)(\.|$)/i;
+
+/**
+ * Should the editor lint this file unasked? Only when it says it is a summary: front matter
+ * `profile:`, or a file name or title with 总结/述职/报告/汇报/summary/report.
+ */
+export function looksLikeSummary(fileName: string, text: string): boolean {
+  const baseName = fileName.split(/[\\/]/).pop() ?? fileName;
+  if (NEVER_SUMMARIES.test(baseName)) return false;
+  const head = text.slice(0, 4000);
+  if (/^\ufeff?---[ \t]*\r?\n[\s\S]*?^profile\s*:/m.test(head) && /^\ufeff?---/.test(head)) return true;
+  if (SUMMARY_WORDS.test(baseName.replace(/\.[^.]+$/, ''))) return true;
+  const withoutFrontMatter = head.replace(/^\ufeff?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '');
+  const firstLine = withoutFrontMatter.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const title = firstLine.replace(/^[\s\u3000#]+/, '').trim();
+  return title.length <= 80 && SUMMARY_WORDS.test(title);
+}

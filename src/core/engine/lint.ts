@@ -1,0 +1,185 @@
+import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
+import type { SummaryDocument } from '../model/types';
+import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
+import type { ChunkParse } from '../model/types';
+import { parseSummary, type ParseOptions } from './parse';
+import { ALL_RULES } from '../rules/index';
+import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
+import { mergeEditGroups } from '../text/edits';
+import type { Finding, RuleId, TextEdit } from '../types';
+
+export interface Analysis {
+  document: SummaryDocument;
+  findings: Finding[];
+  /** disable comments that suppressed nothing (filled by `analyze`, for the CLI's report) */
+  unusedDirectives?: UnusedDirective[];
+}
+
+/**
+ * The one way findings are made: each rule in turn over one model, one step a rule. The synchronous
+ * driver (`lintDocument`) runs the steps straight through; the sliced driver (`lintDocumentInSlices`)
+ * gives the thread back between them. Equal results by construction: the same steps, in the same order.
+ * Findings switched off by a suppression comment or an ignore pattern are dropped here, where they
+ * are made, so every driver and adapter (CLI, editor) honours them alike.
+ */
+function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, SuppressionResult> {
+  const context = { doc, config, houseStyle: houseStyleOf(config) };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    findings.push(...runRule(rule, context));
+    yield;
+  }
+  return applySuppressions(doc, sortFindings(findings), config);
+}
+
+/** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
+export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  return lintWithSuppressions(doc, config, rules).findings;
+}
+
+/** The findings after suppression, and the disable comments that suppressed nothing. */
+export function lintWithSuppressions(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): SuppressionResult {
+  const steps = lintSteps(doc, config, rules);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same findings, with the thread given back between rules whenever a slice has run `sliceMs`:
+ * the last step of a first, sliced analysis (when the code is still cold) must not block either.
+ */
+export async function lintDocumentInSlices(
+  doc: SummaryDocument,
+  config: SummaryConfig,
+  slicing: { sliceMs: number; isCancelled?: () => boolean; yieldToEventLoop: () => Promise<void>; now: () => number },
+): Promise<Finding[] | undefined> {
+  const steps = lintSteps(doc, config, ALL_RULES);
+  let sliceStart = slicing.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value.findings;
+    if (slicing.now() - sliceStart > slicing.sliceMs) {
+      await slicing.yieldToEventLoop();
+      if (slicing.isCancelled?.()) return undefined;
+      sliceStart = slicing.now();
+    }
+  }
+}
+
+function runRule(rule: Rule, context: RuleContext): Finding[] {
+  const setting = context.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+  if (setting === 'off') return [];
+  let reports: RuleReport[];
+  try {
+    reports = [...(rule.check?.(context) ?? []), ...(rule.checkBlock ? blockReports(context.doc, rule) : [])];
+  } catch (error) {
+    // a rule bug must not take the other rules' findings down with it
+    reports = [];
+    if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
+  }
+  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text)).map((report) => {
+    const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
+    if (report.fix && report.fix.edits.length) finding.fix = report.fix;
+    return finding;
+  });
+}
+
+const isLowSurrogate = (text: string, at: number) => {
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff;
+};
+
+/** Offsets that lie inside the text and do not cut a surrogate pair (a CJK Extension B character) in two. */
+function validRange(text: string, start: number, end: number): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length && !isLowSurrogate(text, start) && !isLowSurrogate(text, end);
+}
+
+/**
+ * Every report is checked where it is made: its range inside the text, whole characters, fix edits
+ * that lie inside the text and do not overlap. A report that breaks this is dropped and the rule named,
+ * so a rule's bug never reaches an editor or a file (and the property tests, which fail on any such
+ * message, say which rule it was).
+ */
+function keepsTheContract(rule: Rule, report: RuleReport, text: string): boolean {
+  let broken: string | undefined;
+  if (!validRange(text, report.start, report.end)) broken = `range ${report.start}-${report.end}`;
+  const edits = [...(report.fix?.edits ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  edits.forEach((edit, index) => {
+    if (!validRange(text, edit.start, edit.end)) broken ??= `fix edit ${edit.start}-${edit.end}`;
+    else if (index > 0 && edit.start < edits[index - 1].end) broken ??= `overlapping fix edits at ${edit.start}`;
+  });
+  if (broken === undefined) return true;
+  if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} broke the finding contract (${broken} in a text of ${text.length}); the finding is dropped`);
+  return false;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+/** A block rule's findings, from the chunk parses' memo where the chunk was checked before. */
+function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
+  return perChunk(doc, `rule:${rule.meta.id}`, (parse) => checkChunkBlocks(parse, rule), shiftReport);
+}
+
+function checkChunkBlocks(parse: ChunkParse, rule: Rule): RuleReport[] {
+  const reports: RuleReport[] = [];
+  const markersByBlock = new Map<number, { start: number; end: number }[]>();
+  for (const c of parse.candidates) {
+    const list = markersByBlock.get(c.blockIndex) ?? [];
+    list.push({ start: c.candidate.start, end: c.candidate.end });
+    markersByBlock.set(c.blockIndex, list);
+  }
+  for (const [index, block] of parse.blocks.entries()) {
+    if (!isProse(block)) continue;
+    const markers = markersByBlock.get(index) ?? [];
+    reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
+  }
+  return reports;
+}
+
+/** Does, for one chunk, all the work the rules keep per chunk: the slices of a first analysis call it. */
+export function prepareChunk(parse: ChunkParse): void {
+  for (const rule of ALL_RULES) {
+    try {
+      if (rule.checkBlock) memoized(parse, `rule:${rule.meta.id}`, (p) => checkChunkBlocks(p, rule));
+      rule.prepareChunk?.(parse);
+    } catch {
+      // lintDocument runs the rule again and reports its failure there
+    }
+  }
+}
+
+function shiftReport(report: RuleReport, by: number): RuleReport {
+  const shifted: RuleReport = { start: report.start + by, end: report.end + by, message: report.message };
+  if (report.fix) shifted.fix = { title: report.fix.title, edits: report.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
+  return shifted;
+}
+
+/** text → model → findings: the pipeline every caller goes through (DocumentAnalyzer adds its chunk cache). */
+export function analyze(text: string, options: ParseOptions = {}): Analysis {
+  const document = parseSummary(text, options);
+  const { findings, unused } = lintWithSuppressions(document, options.config ?? DEFAULT_CONFIG);
+  return { document, findings, unusedDirectives: unused };
+}
+
+/**
+ * All the fix edits of the findings (of one rule, if named), with a fix dropped whole when it
+ * overlaps one taken before: a later pass picks it up, the text is never half-fixed.
+ */
+export function collectFixEdits(findings: readonly Finding[], rule?: RuleId): TextEdit[] {
+  const seenFixes = new Set<object>();
+  const seenSmall = new Set<string>();
+  const groups: TextEdit[][] = [];
+  for (const finding of findings) {
+    if (!finding.fix || (rule && finding.rule !== rule)) continue;
+    // one run renumbering is attached (as one object) to each of its findings
+    if (seenFixes.has(finding.fix)) continue;
+    seenFixes.add(finding.fix);
+    if (finding.fix.edits.length <= 8) {
+      const key = JSON.stringify(finding.fix.edits);
+      if (seenSmall.has(key)) continue;
+      seenSmall.add(key);
+    }
+    groups.push(finding.fix.edits);
+  }
+  return mergeEditGroups(groups);
+}

@@ -1,0 +1,34 @@
+import { DEFAULT_CONFIG, type SummaryConfig } from '../config/config';
+import { chooseProfile } from '../config/profiles';
+import { buildDocument } from '../model/build';
+import type { ChunkParse, SummaryDocument } from '../model/types';
+import { readFrontMatter } from '../reader/blocks';
+import type { ChunkCache } from '../reader/chunks';
+import { bodyStartOf, formatOf, readChunks } from '../reader/read';
+import { readingView } from '../text/lines';
+
+export interface ParseOptions {
+  fileName?: string;
+  format?: 'markdown' | 'text';
+  config?: SummaryConfig;
+  /** Parses of unchanged chunks, kept between versions of one document (see DocumentAnalyzer). */
+  cache?: ChunkCache<ChunkParse>;
+}
+
+/** text → reader → model: the model every rule, the outline, the symbols and the completion share. */
+export function parseSummary(original: string, options: ParseOptions = {}): SummaryDocument {
+  const text = readingView(original);
+  const format = options.format ?? formatOf(options.fileName);
+  const config = options.config ?? DEFAULT_CONFIG;
+  const frontMatter = readFrontMatter(text);
+  const bodyStart = bodyStartOf(text, frontMatter);
+  const read = readChunks(text, bodyStart, format, options.cache);
+  return buildDocument({
+    text,
+    format,
+    frontMatter,
+    bodyStart,
+    read,
+    chooseProfile: (frontMatterProfile, hint) => chooseProfile(frontMatterProfile, hint, config.profile, config.profiles, config.chosenProfile),
+  });
+}

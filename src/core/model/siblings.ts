@@ -1,0 +1,54 @@
+import { renumberMarkerText } from '../text/markers';
+import type { Section, SummaryDocument } from './types';
+import type { TextEdit } from '../types';
+
+/**
+ * Runs of sibling sections: the same parent, the same level and the same numbering scope, in
+ * order. A run is what numbering-sequence checks and what renumbering rewrites.
+ */
+export function siblingRuns(doc: SummaryDocument): Section[][] {
+  const runs: Section[][] = [];
+  const visit = (children: Section[]) => {
+    const byKey = new Map<string, Section[]>();
+    for (const child of children) {
+      const key = `${child.level}/${child.scope}/${child.marker.style === 'decimal' ? 'd' : child.marker.style === 'roman' ? 'r' : 'c'}`;
+      const run = byKey.get(key) ?? [];
+      run.push(child);
+      byKey.set(key, run);
+    }
+    runs.push(...byKey.values());
+    for (const child of children) visit(child.children);
+  };
+  visit(doc.sections);
+  return runs.sort((a, b) => a[0].start - b[0].start);
+}
+
+/** Splits a run where the numbering restarts at one: each part is renumbered on its own. */
+export function splitAtRestarts(run: Section[]): Section[][] {
+  const parts: Section[][] = [];
+  for (const section of run) {
+    const current = parts[parts.length - 1];
+    const previous = current?.[current.length - 1];
+    if (!current || (section.number === 1 && previous!.number > 1)) parts.push([section]);
+    else current.push(section);
+  }
+  return parts;
+}
+
+/** Markdown's lazy list numbering (1. 1. 1.) is rendered 1 2 3: not a fault. */
+export function isLazyMarkdownList(run: Section[]): boolean {
+  return run.length > 1 && run.every((s) => s.marker.at === 'list-item' && s.number === 1);
+}
+
+/** Edits that number a run 1, 2, 3… in the writer's own marker style. */
+export function renumberRunEdits(run: Section[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  run.forEach((section, index) => {
+    const wanted = index + 1;
+    if (section.number === wanted) return;
+    const marker = section.marker;
+    const path = marker.path ? [...marker.path.slice(0, -1), wanted] : undefined;
+    edits.push({ start: marker.start, end: marker.end, newText: renumberMarkerText(marker.text, marker.style, wanted, path) });
+  });
+  return edits;
+}

@@ -1,0 +1,214 @@
+import type { Message } from '../types';
+
+/** Numbering levels of GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1） → ①. */
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+/**
+ * How a marker is written. `canonical` is the house-style form of its level; the others are the
+ * variants that really occur and that numbering-style reports.
+ */
+export type MarkerStyle =
+  | 'cn-dun' //           一、
+  | 'cn-dot' //           一.  一．
+  | 'cn-comma' //         一，
+  | 'cn-paren' //         （一）
+  | 'cn-paren-half' //    (一)  （一)  (一）
+  | 'cn-paren-punct' //   （一）、 （一）.
+  | 'arabic-dot' //       1.
+  | 'arabic-fullwidth-dot' // 1．
+  | 'arabic-dun' //       1、
+  | 'arabic-paren' //     （1）
+  | 'arabic-paren-half' // (1)  （1)  (1）
+  | 'arabic-paren-punct' // （1）、
+  | 'arabic-right-paren' // 1）  1)
+  | 'arabic-parenthesized-char' // ⑴
+  | 'circled' //          ①
+  | 'circled-punct' //    ①、  ①.
+  | 'decimal' //          1.2 / 1.2.3 (English reports, level by depth)
+  | 'roman'; //           I.  II.
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'code' | 'html' | 'table' | 'front-matter' | 'other';
+
+/** A block of the source: a Markdown block node, or a blank-line separated paragraph of plain text. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Offsets where each source line of the block starts (the first is `start`). */
+  lineStarts: number[];
+  /** Markdown heading depth (1–6) for `heading` blocks. */
+  depth?: number;
+}
+
+export interface Marker {
+  /** The marker as written, e.g. `（一）` or `1、` (without leading spaces). */
+  text: string;
+  start: number;
+  end: number;
+  level: Level;
+  number: number;
+  style: MarkerStyle;
+  /** For decimal markers, the full path, e.g. [1, 2] for `1.2`. */
+  path?: number[];
+  /** Where it stands: at a heading, a paragraph start, a list item or a later line of a paragraph. */
+  at: 'heading' | 'paragraph' | 'list-item' | 'line';
+  /** The heading text: up to the first 。；： or the line end (run-in headings), trimmed. */
+  headingText: string;
+  headingEnd: number;
+  /** The offset of the start of the line the marker is on. */
+  lineStart: number;
+  blockIndex: number;
+}
+
+export interface Section {
+  marker: Marker;
+  level: Level;
+  number: number;
+  /** heading range: the marker start to the end of the heading text */
+  headingStart: number;
+  headingEnd: number;
+  /** the whole section: from its marker to the start of the next section at the same or a higher level */
+  start: number;
+  end: number;
+  children: Section[];
+  parent?: Section;
+  /** Index of the numbering scope: restarting under a new unnumbered heading is not a fault. */
+  scope: number;
+}
+
+export type EnumerationKind = 'shi' | 'yao' | 'di' | 'shouxian';
+
+export interface EnumerationItem {
+  kind: EnumerationKind;
+  /** 一是 → 1; 首先 → 1, 其次 → 2, 再次 → 3, 最后 → Infinity-like marker -1 */
+  number: number;
+  text: string;
+  start: number;
+  end: number;
+  /** the paragraph (block) it is in */
+  blockIndex: number;
+}
+
+/** Front matter key/values (simple `key: value` lines). */
+export interface FrontMatter {
+  start: number;
+  end: number;
+  data: Record<string, string>;
+}
+
+export interface Title {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SummaryDocument {
+  text: string;
+  format: 'markdown' | 'text';
+  /** Front matter key/values (simple `key: value` lines) */
+  frontMatter?: FrontMatter;
+  title?: Title;
+  /** The opening: from after the title to the first section */
+  opening?: { start: number; end: number };
+  blocks: Block[];
+  /** Every recognised numbering marker, in document order. */
+  markers: Marker[];
+  /** Top-level sections (roots of the section tree), in order. */
+  sections: Section[];
+  enumerations: EnumerationItem[];
+  /** Unnumbered headings and heading-like lines that start a new numbering scope. */
+  scopeBreaks: number[];
+  profile: ProfileChoice;
+  /**
+   * The chunks the text was read in, with their cached parses: rules that look at one block at a
+   * time keep their findings on the parse, so an unchanged chunk is never checked twice.
+   */
+  chunks: ChunkRef[];
+  /** The period year(s) the summary covers, from the title or front matter. */
+  period?: { from: number; to: number; annual: boolean };
+}
+
+export interface ChunkRef {
+  start: number;
+  end: number;
+  /** index in `blocks` of the chunk's first block */
+  firstBlock: number;
+  parse: ChunkParse;
+}
+
+/** A part the profile expects; found by section headings, else by a paragraph that opens with it. */
+export interface ProfilePart {
+  id: string;
+  name: Message;
+  /** `opening`: text between title and first section; `main-work`: any section that is not another part. */
+  kind?: 'opening' | 'main-work';
+  /** Only sections of this level count (the six mandated parts of a disclosure report are level one). */
+  level?: Level;
+  headingPatterns?: string[];
+  paragraphPatterns?: string[];
+  skeleton: string;
+}
+
+/** Profiles are data: built in ones ship as JSON, workspaces add more in .summaryrc.json. */
+export interface Profile {
+  id: string;
+  name: Message;
+  language: 'zh' | 'en';
+  titlePatterns: string[];
+  parts: ProfilePart[];
+  /** Part ids in the order they must appear (among those present). */
+  order: string[];
+  skeleton: string;
+}
+
+export interface ProfileChoice {
+  profile: Profile;
+  reason: 'chosen' | 'front-matter' | 'title' | 'config' | 'default';
+}
+
+/** A numbering marker read at a line start, before the model places it in the tree. */
+export interface MarkerCandidate {
+  text: string;
+  /** offset within the scanned string */
+  start: number;
+  end: number;
+  level: Level;
+  number: number;
+  style: MarkerStyle;
+  path?: number[];
+  /**
+   * A digit follows the marker (`3、4月份`, `3．10种`): it is a marker only where the numbering
+   * around it expects exactly this number.
+   */
+  ambiguous: boolean;
+}
+
+/** What a chunk yields on its own, with offsets relative to the chunk's start. */
+export interface ChunkParse {
+  /** the chunk's text: the cache key, kept so block rules can read it without slicing again */
+  text: string;
+  format: 'markdown' | 'text';
+  blocks: Block[];
+  candidates: LineCandidate[];
+  enumerations: EnumerationItem[];
+  /** what rules found in this chunk alone, relative to its start, kept for the next version */
+  memo?: Map<string, unknown>;
+}
+
+export interface LineCandidate {
+  blockIndex: number;
+  lineIndex: number;
+  lineStart: number;
+  candidate: MarkerCandidate;
+  at: Marker['at'];
+  headingText: string;
+  headingEnd: number;
+}
+
+/** What the reader hands the model builder: the blocks and line-start markers of every chunk, at their real offsets. */
+export interface ReadResult {
+  blocks: Block[];
+  candidates: LineCandidate[];
+  enumerations: EnumerationItem[];
+  chunks: ChunkRef[];
+}

@@ -1,0 +1,206 @@
+import type { Block, ChunkParse, ChunkRef, EnumerationItem, EnumerationKind, LineCandidate, Marker, ReadResult } from '../model/types';
+export type { ReadResult } from '../model/types';
+import { readMarkerAt } from '../text/markers';
+import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
+import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
+import { ChunkCache, splitChunks, type Chunk } from './chunks';
+
+export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
+  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
+  const candidates: LineCandidate[] = [];
+  blocks.forEach((block, blockIndex) => {
+    if (!isTextBlock(block)) return;
+    block.lineStarts.forEach((lineStart, lineIndex) => {
+      const candidate = readMarkerAt(chunkText, lineStart, block.kind === 'heading' && lineIndex === 0);
+      if (!candidate) return;
+      const at: Marker['at'] = lineIndex > 0 ? 'line' : block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'paragraph';
+      const headingEnd = headingEndOf(chunkText, candidate.end, at === 'heading');
+      const headingStart = skipSpaces(chunkText, candidate.end);
+      candidates.push({
+        blockIndex,
+        lineIndex,
+        lineStart,
+        candidate,
+        at,
+        headingText: chunkText.slice(headingStart, Math.max(headingStart, headingEnd)).replace(/[*_\s#]+$/, ''),
+        headingEnd: Math.max(candidate.end, headingEnd),
+      });
+    });
+  });
+  return { text: chunkText, format, blocks, candidates, enumerations: findEnumerations(chunkText, blocks, -1) };
+}
+
+/** Up to this much text goes to remark in one call: one call per chunk costs remark's set-up every time. */
+const BATCH_CHARS = 32_000;
+
+/**
+ * Parses consecutive chunks, giving remark several at once. The result is the same as parsing each
+ * chunk alone: only indentation carries meaning across a blank line, so an indented chunk is
+ * parsed alone; and a batch whose parse still has a block reaching across a chunk boundary (an HTML
+ * block with blank lines, say) is parsed chunk by chunk instead.
+ */
+export function parseChunks(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
+  const parses: ChunkParse[] = [];
+  let batch: Chunk[] = [];
+  const flush = () => {
+    if (batch.length) parses.push(...parseBatch(text, batch, format));
+    batch = [];
+  };
+  for (const chunk of chunks) {
+    const chunkText = text.slice(chunk.start, chunk.end);
+    // an indented chunk may continue the list item before it, what follows an indented code block
+    // reads differently, and remark drops a U+FEFF only at the start of its text: such a chunk is
+    // parsed alone, and ends the batch before it
+    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t\ufeff]/.test(chunkText)) {
+      flush();
+      parses.push(parseChunk(chunkText, format));
+      continue;
+    }
+    if (batch.length && chunk.end - batch[0].start > BATCH_CHARS) flush();
+    batch.push(chunk);
+  }
+  flush();
+  return parses;
+}
+
+function parseBatch(text: string, batch: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
+  const alone = () => batch.map((chunk) => parseChunk(text.slice(chunk.start, chunk.end), format));
+  if (batch.length === 1) return alone();
+  const origin = batch[0].start;
+  const batchText = text.slice(origin, batch[batch.length - 1].end);
+  const perChunk: Block[][] = batch.map(() => []);
+  let index = 0;
+  for (const block of markdownBlocks(batchText, 0)) {
+    while (index < batch.length && block.start + origin >= batch[index].end) index++;
+    const chunk = batch[index];
+    if (!chunk || block.start + origin < chunk.start || block.end + origin > chunk.end) return alone();
+    perChunk[index].push(shiftBlock(block, origin - chunk.start));
+  }
+  return batch.map((chunk, i) => parseChunk(text.slice(chunk.start, chunk.end), format, perChunk[i]));
+}
+
+function shiftBlock(block: Block, by: number): Block {
+  const shifted: Block = { kind: block.kind, start: block.start + by, end: block.end + by, lineStarts: block.lineStarts.map((s) => s + by) };
+  if (block.depth !== undefined) shifted.depth = block.depth;
+  return shifted;
+}
+
+/** Parses (or takes from the cache) every chunk, and lays the results out at their real offsets. */
+/** Each chunk's parse: from the cache, or parsed now (in batches, runs of chunks the cache lacks). */
+function parseMissing(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text', cache: ChunkCache<ChunkParse> | undefined): ChunkParse[] {
+  if (!cache) return parseChunks(text, chunks, format);
+  const parses: (ChunkParse | undefined)[] = chunks.map((chunk) => cache.lookup(text.slice(chunk.start, chunk.end)));
+  let runStart = -1;
+  for (let i = 0; i <= chunks.length; i++) {
+    if (i < chunks.length && parses[i] === undefined) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      const parsed = parseChunks(text, chunks.slice(runStart, i), format);
+      parsed.forEach((parse, k) => {
+        parses[runStart + k] = parse;
+        cache.store(parse.text, parse);
+      });
+      runStart = -1;
+    }
+  }
+  return parses as ChunkParse[];
+}
+
+export function readChunks(text: string, from: number, format: 'markdown' | 'text', cache: ChunkCache<ChunkParse> | undefined): ReadResult {
+  const blocks: Block[] = [];
+  const candidates: LineCandidate[] = [];
+  const enumerations: EnumerationItem[] = [];
+  const chunks: ChunkRef[] = [];
+  const all = splitChunks(text, from, format);
+  const parses = parseMissing(text, all, format, cache);
+  for (const [i, chunk] of all.entries()) {
+    const parsed = parses[i];
+    const firstBlock = blocks.length;
+    const by = chunk.start;
+    chunks.push({ start: chunk.start, end: chunk.end, firstBlock, parse: parsed });
+    for (const block of parsed.blocks) blocks.push(shiftBlock(block, by));
+    for (const c of parsed.candidates) {
+      candidates.push({
+        ...c,
+        blockIndex: c.blockIndex + firstBlock,
+        lineStart: c.lineStart + by,
+        headingEnd: c.headingEnd + by,
+        candidate: { ...c.candidate, start: c.candidate.start + by, end: c.candidate.end + by },
+      });
+    }
+    for (const item of parsed.enumerations) enumerations.push({ ...item, start: item.start + by, end: item.end + by, blockIndex: item.blockIndex + firstBlock });
+  }
+  cache?.endPass();
+  return { blocks, candidates, enumerations, chunks };
+}
+
+/** Where the chunks begin: after front matter, else after a BOM. */
+export function bodyStartOf(text: string, frontMatter = readFrontMatter(text)): number {
+  return frontMatter?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}
+
+export function formatOf(fileName: string | undefined): 'markdown' | 'text' {
+  return fileName && /\.(md|markdown|mdown|mkd)$/i.test(fileName) ? 'markdown' : 'text';
+}
+
+function isTextBlock(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'list-item';
+}
+
+
+function skipSpaces(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /[ \t\u3000]/.test(text[i])) i++;
+  return i;
+}
+
+/** A run-in heading ends at the first 。；： (or the line end); a `#` heading is the whole line. */
+function headingEndOf(text: string, from: number, wholeLine: boolean): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+    if (!wholeLine && /[。；：;:！？]/.test(text[i])) break;
+    i++;
+  }
+  while (i > from && /[ \t\u3000]/.test(text[i - 1])) i--;
+  return i;
+}
+
+
+const CN = CHINESE_NUMERAL_CLASS;
+// 第一、二批 and 第一、第三产业 are ordinals, not items; `**一是**` is an item in Markdown bold
+const ENUMERATION = new RegExp(
+  `(^|[。；;：:，,！？!?）)*\\s\\u3000])((${CN}{1,3})(是|要)|第(${CN}{1,3})(?=[，,：:]|、(?!第|${CN}))|(首先|其次|再次|最后)(?=[，,、：:]))`,
+  'g',
+);
+const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
+
+function findEnumerations(text: string, blocks: Block[], titleIndex: number): EnumerationItem[] {
+  const items: EnumerationItem[] = [];
+  blocks.forEach((block, blockIndex) => {
+    if (blockIndex === titleIndex || !isTextBlock(block)) return;
+    const slice = text.slice(block.start, block.end);
+    ENUMERATION.lastIndex = 0;
+    for (let m = ENUMERATION.exec(slice); m; m = ENUMERATION.exec(slice)) {
+      const start = block.start + m.index + m[1].length;
+      let kind: EnumerationKind;
+      let number: number | undefined;
+      if (m[3]) {
+        kind = m[4] === '是' ? 'shi' : 'yao';
+        number = parseChineseNumeral(m[3]);
+        // 统一是 / 唯一是 are words, not items; only a numeral standing alone counts
+      } else if (m[5]) {
+        kind = 'di';
+        number = parseChineseNumeral(m[5]);
+      } else {
+        kind = 'shouxian';
+        number = ORDER_WORDS[m[6]];
+      }
+      if (number === undefined || number === 0 || number > 30) continue;
+      items.push({ kind, number, text: m[2], start, end: start + m[2].length, blockIndex });
+    }
+  });
+  return items;
+}
+
