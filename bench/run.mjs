@@ -96,19 +96,20 @@ function typingEcho() {
   const measured = measureEcho({ root, benchDir, documentPath: ECHO_DOCUMENT, keys: ECHO_KEYS, runs: ECHO_RUNS, log });
   const stats = (runs) => {
     const all = runs.flatMap((r) => r.results);
-    return { keys: all.length, median: median(all), p95: percentile(all, 95), max: all.length ? Math.max(...all) : NaN, over50: all.filter((v) => v > 50).length, firstFindingsMs: runs[0]?.firstFindingsMs };
+    return { refocused: runs.reduce((sum, r) => sum + (r.refocused ?? 0), 0), keys: all.length, median: median(all), p95: percentile(all, 95), max: all.length ? Math.max(...all) : NaN, over50: all.filter((v) => v > 50).length, firstFindingsMs: runs[0]?.firstFindingsMs };
   };
   const on = stats(measured.on);
   const off = stats(measured.off);
   const lines = [];
   lines.push(`#### Typing echo in a real VS Code (code-server + headless chromium), ${path.basename(ECHO_DOCUMENT)} (${kb(fs.statSync(ECHO_DOCUMENT).size)})`);
   lines.push('');
-  lines.push(`Keydown (capture phase) to the mutation that shows the character in the editor's view lines, for ${ECHO_KEYS} letters typed per run on a line in the middle of the document with pauses of 60–400 ms (fixed seed), ${ECHO_RUNS} run(s) per mode, a fresh code-server each; "off" = an empty extension in its place.`);
+  lines.push(`Keydown (capture phase) to the mutation that shows the character in the editor's view lines, for ${ECHO_KEYS} letters typed per run after \`ECHO\` on a line in the middle of the document, each taken back with Backspace, with pauses of 60–400 ms (fixed seed), ${ECHO_RUNS} run(s) per mode, a fresh code-server each; "off" = an empty extension in its place.`);
   lines.push('');
   lines.push(table(['extension', 'keys', 'median ms', 'p95 ms', 'max ms', 'keys over 50 ms', 'first findings after opening'], [
     ['on (official-summary)', on.keys, ms(on.median), ms(on.p95), ms(on.max), on.over50, on.firstFindingsMs !== undefined ? `${(on.firstFindingsMs / 1000).toFixed(1)} s` : 'n/a'],
     ['off (empty extension)', off.keys, ms(off.median), ms(off.p95), ms(off.max), off.over50, '—'],
   ], ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
+  lines.push('', `Focus given back to the editor before a key (a workbench notification had taken it): ${on.refocused} times with the extension, ${off.refocused} without.`);
   if (measured.errors.length) lines.push('', `Failed runs: ${measured.errors.length}:`, '', '```', ...measured.errors, '```');
   return { on, off, report: lines.join('\n'), runs: measured };
 }

@@ -47,7 +47,7 @@ exports.run = async function run() {
     const measured = JSON.parse(fs.readFileSync(out, 'utf8'));
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
     if (measured.error) throw new Error(measured.error);
-    log(`bench-echo ${JSON.stringify({ extension: Boolean(ours), file, characters: document.getText().length, firstFindingsMs, results: measured.results })}`);
+    log(`bench-echo ${JSON.stringify({ extension: Boolean(ours), file, characters: document.getText().length, firstFindingsMs, results: measured.results, refocused: measured.refocused })}`);
     log('1 passed, 0 failed');
   } catch (error) {
     log(`bench-echo-error ${error && error.message}`);
