@@ -3,7 +3,7 @@ import type { Finding, RuleId } from '../core/index';
 import { collectFixEdits, renumberEdits } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { toWorkspaceEdit } from './edits';
-import { localized } from './locale';
+import { localized, t } from './locale';
 import { DIAGNOSTIC_SOURCE, ruleOf } from './ruleDocs';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('officialSummary');
@@ -65,7 +65,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
       if (fixableOfRule.length > 1 && !offeredFixAllFor.has(rule)) {
         offeredFixAllFor.add(rule);
         const action = new vscode.CodeAction(
-          vscode.l10n.t('Fix all {0} problems ({1})', rule, fixableOfRule.length),
+          t('Fix all {0} problems ({1})', rule, fixableOfRule.length),
           vscode.CodeActionKind.QuickFix,
         );
         action.edit = toWorkspaceEdit(document, collectFixEdits(analysis.findings, rule));
@@ -81,7 +81,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
         const edits = renumberEdits(analysis.document);
         if (edits.length > 0) {
           offeredRenumber = true;
-          const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, edits);
           actions.push(action);
         }
@@ -93,7 +93,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
   private fixAll(document: vscode.TextDocument, analysis: DocumentAnalysis): vscode.CodeAction | undefined {
     const edits = collectFixEdits(analysis.findings);
     if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable summary problems'), FIX_ALL_KIND);
+    const action = new vscode.CodeAction(t('Fix all auto-fixable summary problems'), FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(document, edits);
     return action;
   }
@@ -107,7 +107,7 @@ const NEXT_LINE_DIRECTIVE = /^([ \t\u3000]*)<!--[ \t]*summary-lint-disable-next-
  * comment is invisible there, in plain text it would be part of the submission.
  */
 function disableForLineAction(document: vscode.TextDocument, rule: RuleId, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', rule), vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(t('Disable {0} for this line', rule), vscode.CodeActionKind.QuickFix);
   const line = document.lineAt(diagnostic.range.start.line);
   const edit = new vscode.WorkspaceEdit();
   const above = line.lineNumber > 0 ? document.lineAt(line.lineNumber - 1) : undefined;

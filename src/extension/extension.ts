@@ -9,9 +9,10 @@ import { SummaryFolding } from './folding';
 import { OutlineProvider, type OutlineNode } from './outline';
 import { LEGEND, SummarySemanticTokens } from './semanticTokens';
 import { SummaryStatusBar } from './statusBar';
-import { useRuleDocs } from './ruleDocs';
+import { RulePages } from './rulePage';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbolRegistration } from './symbols';
+import { t } from './locale';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
@@ -23,6 +24,9 @@ export interface OfficialSummaryApi {
   outline: OutlineProvider;
   outlineView: vscode.TreeView<OutlineNode>;
   statusBar: vscode.StatusBarItem;
+  statusBarVisible(): boolean;
+  /** The rule page on screen, if any (a rule link was followed). */
+  rulePage(): { rule: string; html: string } | undefined;
   isSummary(document: vscode.TextDocument): boolean;
 }
 
@@ -31,17 +35,17 @@ export interface OfficialSummaryApi {
  * summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
-  useRuleDocs(context.extensionUri);
+  const rulePages = new RulePages(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();
   const analyses = new AnalysisService(configuration, summaries);
   const diagnostics = new DiagnosticsController(analyses);
   const outline = new OutlineProvider(analyses, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
-  const statusBar = new SummaryStatusBar(analyses);
+  const statusBar = new SummaryStatusBar(analyses, diagnostics.collection);
   const semanticTokens = new SummarySemanticTokens(summaries);
-  const symbols = new SummarySymbolRegistration(analyses, summaries, vscode.l10n.t('Summary sections'));
-  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar, semanticTokens);
+  const symbols = new SummarySymbolRegistration(analyses, summaries, t('Summary sections'));
+  context.subscriptions.push(rulePages, summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar, semanticTokens);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
@@ -61,7 +65,11 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
     if (document && activeWasSummary?.uri === document.uri.toString() && activeWasSummary.isSummary !== isSummary) semanticTokens.refresh();
     if (document) activeWasSummary = { uri: document.uri.toString(), isSummary };
     // Focus moving to a panel or the tree itself leaves no active editor: keep showing the last summary.
-    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
+    // A binary or custom editor (a .docx) is no text at all: the counts of the last one would mislead.
+    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) {
+      if (!activeTabIsText()) statusBar.hide();
+      return;
+    }
     if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
     void statusBar.update(isSummary ? document : undefined);
     if (isSummary) void revealOutlineOnce();
@@ -94,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(showActiveEditor),
+    vscode.window.tabGroups.onDidChangeTabs(showActiveEditor),
     vscode.window.onDidChangeTextEditorSelection((event) => followCursor(event.textEditor)),
     vscode.workspace.onDidOpenTextDocument(() => symbols.update()),
     vscode.workspace.onDidCloseTextDocument(() => symbols.update()),
@@ -119,7 +128,13 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
   diagnostics.refreshAll();
   symbols.update();
   showActiveEditor();
-  return { outline, outlineView, statusBar: statusBar.item, isSummary: (document) => summaries.isSummary(document) };
+  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, rulePage: () => rulePages.shown, isSummary: (document) => summaries.isSummary(document) };
+}
+
+/** The active tab shows text (a panel or the tree may have the focus), not a binary or custom editor. */
+function activeTabIsText(): boolean {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputTextDiff;
 }
 
 export function deactivate(): void {

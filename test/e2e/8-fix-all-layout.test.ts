@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, openUntitledCopy, ruleOf, sleep, visibleTexts, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, openUntitledCopy, ruleOf, sleep, renderedText, waitFor, waitForDiagnostics } from './helpers';
 
 const AD = '更多范文请加入素材库会员群，扫码联系客服。';
 const TEXT = '2024年工作总结\n\n　　现将工作总结如下：\n\n　　一、主要工作\n\n　　(一)第一项。\n\n　　二、存在的问题\n\n　　问题不少。\n\n' + AD + '\n';
@@ -21,7 +21,7 @@ suite('Fix All and Insert Missing Part: no blank lines left, and a word on what 
     assert.strictEqual(document.getText(), TEXT.replace('(一)', '（一）').replace('\n' + AD + '\n', ''), 'the advert went with the blank line before it');
     const toasts = await waitFor('the notification', async () => {
       // the toast, or the screen-reader alert the workbench writes for it (headless chromium may not show toasts)
-      const texts = await visibleTexts('.notifications-toasts .notification-list-item-message, .monaco-alert');
+      const texts = await renderedText('.notifications-toasts .notification-list-item-message, .monaco-alert');
       return texts.some((t) => /Fixed \d+ problems?\.|已修复 \d+ 个问题/.test(t)) ? texts : (await sleep(200), undefined);
     });
     const said = toasts.find((t) => /Fixed|已修复/.test(t))!;

@@ -108,15 +108,28 @@ export async function screenshot(name: string): Promise<void> {
   await waitFor(`screenshot ${name}`, () => fs.existsSync(target), 15000);
 }
 
+export type KeyboardAction = { press: string } | { type: string } | { insertText: string } | { compose: string[]; commit: string } | { readText: string } | { waitForSelector: string } | { waitMs: number };
+let keyboardRequests = 0;
+
 /**
- * The text of every workbench element matching a CSS selector, as the user sees it, read by the
- * harness (scripts/run-e2e.mjs) from the page: notifications, the status bar.
+ * Real keys, pressed by the harness in the workbench page (scripts/run-e2e.mjs): the suggest widget
+ * and other keybindings answer only these, not the `type` command. `insertText` is one input event
+ * with the whole text, as an input method commits a phrase; `readText` reads the rendered text of
+ * every element a CSS selector matches. Resolves once the harness is done, with what was read.
  */
-export async function visibleTexts(selector: string): Promise<string[]> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'official-summary-dom-')), 'texts.json');
-  console.log(`[dom-text] ${file} ${selector}`);
-  await waitFor(`the page's text of ${selector}`, () => fs.existsSync(file), 15000);
-  const texts = JSON.parse(fs.readFileSync(file, 'utf8')) as string[];
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return texts;
+export async function keyboard(...actions: KeyboardAction[]): Promise<string[][]> {
+  const ackDirectory = process.env.E2E_ACK_DIR;
+  assert.ok(ackDirectory, 'the harness sets E2E_ACK_DIR (scripts/run-e2e.mjs)');
+  const id = `keys-${process.pid}-${++keyboardRequests}`;
+  console.log(`[keyboard] ${id} ${JSON.stringify(actions)}`);
+  const ack = path.join(ackDirectory, id);
+  await waitFor(`the harness to press ${JSON.stringify(actions)}`, () => fs.existsSync(ack) && fs.statSync(ack).size > 0, 20000);
+  const answer = JSON.parse(fs.readFileSync(ack, 'utf8')) as { error?: string; texts?: string[][] };
+  if (answer.error) throw new Error(answer.error);
+  return answer.texts ?? [];
+}
+
+/** The rendered text of the elements a CSS selector matches in the workbench page. */
+export async function renderedText(selector: string): Promise<string[]> {
+  return (await keyboard({ readText: selector }))[0] ?? [];
 }
