@@ -37,6 +37,10 @@ const REPORTER_TAG = '[mocha] ';
 const SCREENSHOT_TAG = '[screenshot] ';
 // For README pictures only: collapse a side-bar pane by its title (no VS Code command does this).
 const COLLAPSE_PANE_TAG = '[collapse-pane] ';
+// "[echo-bench] FILE KEYS SEED": the harness types KEYS letters into the focused editor, as a user
+// does (real key events), and writes to FILE the time from each keydown to the character's
+// appearance in the editor's DOM (bench/run.mjs, typing echo).
+const ECHO_TAG = '[echo-bench] ';
 // Real key presses and IME-like commits, which the extension API cannot produce (the suggest widget
 // answers only real keys). The harness writes E2E_ACK_DIR/ID once the actions are done.
 const KEYBOARD_TAG = '[keyboard] ';
@@ -169,6 +173,57 @@ for (const vsix of options.installExtensions) {
 }
 registerLanguagePack(); // after the installs, which do not write it
 
+/**
+ * Types the letter a `keys` times into the focused editor after the line's own text "ECHO", each
+ * followed by Backspace, with pauses like a typist's (60–400 ms, from a fixed seed, so the
+ * extension's 300 ms debounce fires now and then). For each a: keydown (capture phase, the first
+ * thing the page sees) to the mutation that puts the character into the editor's view lines.
+ */
+async function measureEcho(page, file, keys, seed) {
+  await page.evaluate(() => {
+    const lines = document.querySelector('.monaco-editor.focused .view-lines');
+    if (!lines) throw new Error('no focused editor');
+    // the element that takes the typing (a textarea or an EditContext element, by VS Code version)
+    const state = { lines, input: document.activeElement, refocused: 0, count: 0, pending: undefined, results: [] };
+    window.__echoBench = state;
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'a') state.pending = { t0: performance.now(), count: ++state.count };
+    }, true);
+    new MutationObserver(() => {
+      const pending = state.pending;
+      if (pending && state.lines.textContent.includes('ECHOa')) {
+        state.results.push(performance.now() - pending.t0);
+        state.pending = undefined;
+      }
+    }).observe(lines, { childList: true, subtree: true, characterData: true });
+  });
+  let random = seed >>> 0 || 1;
+  const nextPause = () => { random ^= random << 13; random ^= random >>> 17; random ^= random << 5; return 60 + ((random >>> 0) % 341); };
+  for (let k = 1; k <= keys; k++) {
+    // a workbench notification (offline sign-in noise) can take the focus: give it back to the
+    // editor, where it was, as a user's click would; counted in the result
+    await page.evaluate(() => {
+      const state = window.__echoBench;
+      if (document.activeElement !== state.input) { state.refocused++; state.input.focus(); }
+    });
+    await page.keyboard.press('a');
+    try {
+      await page.waitForFunction((n) => window.__echoBench.results.length >= n, k, { timeout: 10_000, polling: 100 });
+      // and take it back, so the line stays short (a line of 60-odd a's stopped taking keys in code-server)
+      await page.waitForTimeout(nextPause());
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => !window.__echoBench.lines.textContent.includes('ECHOa'), undefined, { timeout: 10_000, polling: 50 });
+    } catch (error) {
+      const line = await page.evaluate(() => [...window.__echoBench.lines.querySelectorAll('.view-line')].map((l) => l.textContent).find((t) => t.includes('ECHO')));
+      throw new Error(`key ${k}: no echo within 10 s (${error.message.split('\n')[0]}); the line shows ${JSON.stringify(line)}`);
+    }
+    await page.waitForTimeout(nextPause());
+  }
+  const { results, refocused } = await page.evaluate(() => ({ results: window.__echoBench.results, refocused: window.__echoBench.refocused }));
+  fs.writeFileSync(file + '.part', JSON.stringify({ results, refocused }));
+  fs.renameSync(file + '.part', file);
+}
+
 const port = await freePort();
 const authority = `127.0.0.1:${port}`;
 const server = spawn(node24, [codeServerEntry,
@@ -277,6 +332,10 @@ try {
         note(`collapse pane "${title}": ${await header.count()} match`);
         if (await header.count()) await header.click();
       }).catch((error) => console.error('[e2e] collapsing a pane failed:', error.message));
+    } else if (text.startsWith(ECHO_TAG)) {
+      const [file, keys, seed] = text.slice(ECHO_TAG.length).trim().split(' ');
+      screenshotQueue = screenshotQueue.then(() => measureEcho(page, file, Number(keys), Number(seed)))
+        .catch((error) => { console.error('[e2e] echo measurement failed:', error.message); fs.writeFileSync(file, JSON.stringify({ error: error.message })); });
     } else if (verbose) {
       console.log(`[workbench ${type}] ${text}`);
     } else if (type === 'error' && !/open-vsx|marketplace|gallery/i.test(text)) {

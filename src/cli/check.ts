@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import { analyze, applyEdits, collectFixEdits, LineIndex, looksLikeSummary, tooLargeMessage, type Finding, type Locale, type SummaryConfig } from '../core/index';
+import { analyze, applyEdits, collectFixEdits, LineIndex, looksLikeSummary, tooLargeMessage, type Finding, type Locale, type SummaryConfig, type UnusedDirective } from '../core/index';
 import { DocxReadError } from '../docx/read';
 import { docxJsonRecords, isDocxPath, lintDocxFile } from './docx';
 import { MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
-import { toReported, type ReportedFinding } from './format';
+import { toReported, toReportedDirectives, type ReportedFinding } from './format';
 
 const FIX_PASSES = 5;
 
@@ -11,6 +11,8 @@ export interface CheckOptions {
   config: SummaryConfig;
   fix: boolean;
   locale: Locale;
+  /** --report-unused-disable-directives: disable comments that suppressed nothing are errors */
+  reportUnusedDirectives?: boolean;
 }
 
 /** What checking one file gives: its findings, the lines it has for stderr, and its exit code. */
@@ -39,8 +41,8 @@ export async function checkFile(file: string, shown: string, foundInFolder: bool
   }
   // a README or a note in a folder of submissions is not a summary: only named files are checked unasked
   if (foundInFolder && !looksLikeSummary(file, read.text)) return result;
-  const fixed = options.fix ? fixText(read.text, file, options.config) : { text: read.text, findings: analyze(read.text, { fileName: file, config: options.config }).findings };
-  let { text, findings } = fixed;
+  const fixed: Checked & { error?: string } = options.fix ? fixText(read.text, file, options.config) : analyzed(read.text, file, options.config);
+  let { text, findings, unusedDirectives } = fixed;
   if (fixed.error) {
     say(`${shown}：无法修复（${fixed.error}），文件未改动`, `${shown}: cannot fix (${fixed.error}), file left unchanged`);
     result.exitCode = 2;
@@ -52,11 +54,16 @@ export async function checkFile(file: string, shown: string, foundInFolder: bool
       const reason = error instanceof ReadOnlyError ? { zh: '文件只读，未修复', en: 'read-only, not fixed' } : { zh: `无法写入：${(error as Error).message}`, en: `cannot write: ${(error as Error).message}` };
       say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
       result.exitCode = 2;
-      text = read.text;
-      findings = analyze(text, { fileName: file, config: options.config }).findings;
+      ({ text, findings, unusedDirectives } = analyzed(read.text, file, options.config));
     }
   }
-  result.reported = toReported(shown, text, findings, options.locale, new LineIndex(text));
+  const lines = new LineIndex(text);
+  result.reported = toReported(shown, text, findings, options.locale, lines);
+  if (options.reportUnusedDirectives && unusedDirectives?.length) {
+    // in document order among the file's findings
+    result.reported.push(...toReportedDirectives(shown, text, unusedDirectives, options.locale, lines));
+    result.reported.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
   return result;
 }
 
@@ -64,20 +71,30 @@ export async function checkFile(file: string, shown: string, foundInFolder: bool
  * Applies the certain fixes, pass after pass (a fix can make another one certain), and returns the
  * text with its remaining findings. A fix that cannot be applied cleanly leaves the text as it was.
  */
-export function fixText(original: string, fileName: string, config: SummaryConfig): { text: string; findings: Finding[]; error?: string } {
-  let text = original;
-  let findings = analyze(text, { fileName, config }).findings;
+export function fixText(original: string, fileName: string, config: SummaryConfig): Checked & { error?: string } {
+  let current = analyzed(original, fileName, config);
   try {
     for (let pass = 0; pass < FIX_PASSES; pass++) {
-      const edits = collectFixEdits(findings);
+      const edits = collectFixEdits(current.findings);
       if (!edits.length) break;
-      text = applyEdits(text, edits);
-      findings = analyze(text, { fileName, config }).findings;
+      current = analyzed(applyEdits(current.text, edits), fileName, config);
     }
-    return { text, findings };
+    return current;
   } catch (error) {
-    return { text: original, findings: analyze(original, { fileName, config }).findings, error: (error as Error).message };
+    return { ...analyzed(original, fileName, config), error: (error as Error).message };
   }
+}
+
+/** A text with what the linter says of it. */
+interface Checked {
+  text: string;
+  findings: Finding[];
+  unusedDirectives?: UnusedDirective[];
+}
+
+function analyzed(text: string, fileName: string, config: SummaryConfig): Checked {
+  const { findings, unusedDirectives } = analyze(text, { fileName, config });
+  return unusedDirectives ? { text, findings, unusedDirectives } : { text, findings };
 }
 
 async function checkDocx(

@@ -36,6 +36,8 @@ const USAGE = {
   --jobs <n>                 检查目录时使用的线程数（默认每个 CPU 核心一个）
   --only-summaries           点名的文件也只检查看起来是总结的（如 pre-commit 传入的文件）
   --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
+  --report-unused-disable-directives
+                             报告未屏蔽任何问题的停用注释（summary-lint-disable…）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -54,6 +56,8 @@ Options:
   --jobs <n>                 threads for checking folders (default: one per CPU core)
   --only-summaries           skip named files that do not look like summaries (as pre-commit names them)
   --lsp --stdio              run as a language server (LSP over standard input and output)
+  --report-unused-disable-directives
+                             report disable comments (summary-lint-disable…) that suppressed nothing
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -101,6 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         jobs: { type: 'string' },
         'only-summaries': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -198,7 +203,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     exitCode = 2;
   }
   const reported: ReportedFinding[] = [];
-  const options: CheckOptions = { config, fix: values.fix, locale };
+  const options: CheckOptions = { config, fix: values.fix, locale, reportUnusedDirectives: values['report-unused-disable-directives'] };
   // --only-summaries (the pre-commit hook): named files are judged like files found in a folder
   const toCheck = files.map((file) => ({ file, shown: path.relative(io.cwd, file) || file, foundInFolder: fromFolders.has(file) || values['only-summaries'] }));
   await checkFiles(toCheck, options, threadCount(jobs, toCheck.length), (result) => {

@@ -48,6 +48,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const offeredFixAllFor = new Set<RuleId>();
     let offeredRenumber = false;
+    const offeredDisable = new Set<string>();
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const rule = ruleOf(diagnostic);
@@ -71,6 +72,11 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
         action.diagnostics = diagnostics.filter((d) => ruleOf(d) === rule);
         actions.push(action);
       }
+      const lineKey = `${rule}@${diagnostic.range.start.line}`;
+      if (document.languageId === 'markdown' && !offeredDisable.has(lineKey)) {
+        offeredDisable.add(lineKey);
+        actions.push(disableForLineAction(document, rule, diagnostic));
+      }
       if (NUMBERING_RULES.has(rule) && !offeredRenumber) {
         const edits = renumberEdits(analysis.document);
         if (edits.length > 0) {
@@ -91,6 +97,33 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
     action.edit = toWorkspaceEdit(document, edits);
     return action;
   }
+}
+
+const NEXT_LINE_DIRECTIVE = /^([ \t\u3000]*)<!--[ \t]*summary-lint-disable-next-line((?:[ \t]+[a-z-]+)*)[ \t]*-->[ \t]*$/;
+
+/**
+ * "Disable <rule> for this line": a next-line comment above the diagnostic's line, indented like
+ * it; where such a comment is already there, the rule is added to it. Markdown only: an HTML
+ * comment is invisible there, in plain text it would be part of the submission.
+ */
+function disableForLineAction(document: vscode.TextDocument, rule: RuleId, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(t('Disable {0} for this line', rule), vscode.CodeActionKind.QuickFix);
+  const line = document.lineAt(diagnostic.range.start.line);
+  const edit = new vscode.WorkspaceEdit();
+  const above = line.lineNumber > 0 ? document.lineAt(line.lineNumber - 1) : undefined;
+  const existing = above && NEXT_LINE_DIRECTIVE.exec(above.text);
+  if (above && existing) {
+    const rules = existing[2]!.trim().split(/\s+/).filter(Boolean);
+    if (!rules.includes(rule)) rules.push(rule);
+    edit.replace(document.uri, above.range, `${existing[1]}<!-- summary-lint-disable-next-line ${rules.join(' ')} -->`);
+  } else {
+    const indentation = /^[ \t\u3000]*/.exec(line.text)![0];
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    edit.insert(document.uri, line.range.start, `${indentation}<!-- summary-lint-disable-next-line ${rule} -->${eol}`);
+  }
+  action.edit = edit;
+  action.diagnostics = [diagnostic];
+  return action;
 }
 
 function findingFor(

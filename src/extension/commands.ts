@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Section, SummaryDocument, TextEdit } from '../core/index';
+import type { Finding, Section, SummaryDocument, TextEdit } from '../core/index';
 import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
 import { orderedNextMarkers, skeletonForFile } from './completion';
 import type { AnalysisService } from './analysis';
@@ -20,6 +20,17 @@ export interface CommandServices {
   configuration: ConfigurationStore;
   /** The document the outline shows, used when a command comes from the tree. */
   outlineDocument: () => vscode.TextDocument | undefined;
+}
+
+/** How many findings the edits fix: those whose fix is wholly among them (an overlapping one waits for the next run). */
+function fixedFindings(findings: readonly Finding[], edits: readonly TextEdit[]): number {
+  const applied = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
+  return findings.filter((f) => f.fix && f.fix.edits.every((e) => applied.has(`${e.start}:${e.end}:${e.newText}`))).length;
+}
+
+function fixedMessage(count: number): string {
+  if (count === 0) return t('No problem here can be fixed automatically.');
+  return count === 1 ? t('Fixed 1 problem.') : t('Fixed {0} problems.', count);
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
@@ -113,7 +124,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const document = await activeSummary();
       const analysis = document && (await analyses.analysisOf(document));
       if (!document || !analysis) return false;
-      return applyCoreEdits(document, analysis.version, collectFixEdits(analysis.findings));
+      const edits = collectFixEdits(analysis.findings);
+      const applied = await applyCoreEdits(document, analysis.version, edits);
+      if (applied) void vscode.window.showInformationMessage(fixedMessage(fixedFindings(analysis.findings, edits)));
+      return applied;
     }),
 
     vscode.commands.registerCommand('officialSummary.insertNextSection', async (level?: number) => {

@@ -36,7 +36,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.isLarge(document)) this.schedule(document, 0);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // a new untitled document may already be open under the closed one's name
+        if (!vscode.workspace.textDocuments.some((open) => open !== document && open.uri.toString() === document.uri.toString())) this.forget(document.uri);
+      }),
     );
   }
 

@@ -4,31 +4,41 @@ import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleRepo
 import type { ChunkParse } from '../model/types';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
+import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
 import { mergeEditGroups } from '../text/edits';
 import type { Finding, RuleId, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;
   findings: Finding[];
+  /** disable comments that suppressed nothing (filled by `analyze`, for the CLI's report) */
+  unusedDirectives?: UnusedDirective[];
 }
 
 /**
  * The one way findings are made: each rule in turn over one model, one step a rule. The synchronous
  * driver (`lintDocument`) runs the steps straight through; the sliced driver (`lintDocumentInSlices`)
  * gives the thread back between them. Equal results by construction: the same steps, in the same order.
+ * Findings switched off by a suppression comment or an ignore pattern are dropped here, where they
+ * are made, so every driver and adapter (CLI, editor) honours them alike.
  */
-function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, Finding[]> {
+function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, SuppressionResult> {
   const context = { doc, config, houseStyle: houseStyleOf(config) };
   const findings: Finding[] = [];
   for (const rule of rules) {
     findings.push(...runRule(rule, context));
     yield;
   }
-  return sortFindings(findings);
+  return applySuppressions(doc, sortFindings(findings), config);
 }
 
 /** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
 export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  return lintWithSuppressions(doc, config, rules).findings;
+}
+
+/** The findings after suppression, and the disable comments that suppressed nothing. */
+export function lintWithSuppressions(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): SuppressionResult {
   const steps = lintSteps(doc, config, rules);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
@@ -45,7 +55,7 @@ export async function lintDocumentInSlices(
   const steps = lintSteps(doc, config, ALL_RULES);
   let sliceStart = slicing.now();
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
+    if (step.done) return step.value.findings;
     if (slicing.now() - sliceStart > slicing.sliceMs) {
       await slicing.yieldToEventLoop();
       if (slicing.isCancelled?.()) return undefined;
@@ -157,7 +167,8 @@ function shiftReport(report: RuleReport, by: number): RuleReport {
 /** text → model → findings: the pipeline every caller goes through (DocumentAnalyzer adds its chunk cache). */
 export function analyze(text: string, options: ParseOptions = {}): Analysis {
   const document = parseSummary(text, options);
-  return { document, findings: lintDocument(document, options.config ?? DEFAULT_CONFIG) };
+  const { findings, unused } = lintWithSuppressions(document, options.config ?? DEFAULT_CONFIG);
+  return { document, findings, unusedDirectives: unused };
 }
 
 /**

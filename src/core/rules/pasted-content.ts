@@ -32,15 +32,25 @@ function linesOf(text: string): Line[] {
 const isBlank = (text: string, line: Line | undefined) => line !== undefined && /^[\s\u3000]*$/.test(text.slice(line.start, line.end));
 
 /**
- * Deletes a line with its line break. A line standing alone between two blank lines (or first, above
- * a blank line) takes one of them along, so no gap is left; the last line (no break) loses only its content.
+ * Deletes a line with its line break, leaving no blank line behind. A line standing alone between
+ * two blank lines (or first in the text, before one) takes one of them along, so no double gap
+ * is left; the last content line takes the blank lines before and after it, so the text ends on
+ * the line before with one line break, as it did.
  */
 function deleteLineEdit(text: string, lines: Line[], index: number): TextEdit {
   const line = lines[index];
-  if (line.next === line.end) return { start: line.start, end: line.end, newText: '' };
+  let last = lines.length - 1;
+  while (last > index && isBlank(text, lines[last])) last--;
+  if (last === index) {
+    let before = index - 1;
+    while (before >= 0 && isBlank(text, lines[before])) before--;
+    if (before < 0) return { start: 0, end: text.length, newText: '' };
+    // the previous content line keeps its own line break
+    return { start: lines[before].next, end: text.length, newText: '' };
+  }
   const after = lines[index + 1];
-  // the first line takes the blank after it too, so the text does not start with a gap
-  if ((index === 0 || isBlank(text, lines[index - 1])) && isBlank(text, after) && after.next > after.end) {
+  const blankBefore = index === 0 || isBlank(text, lines[index - 1]);
+  if (blankBefore && isBlank(text, after) && after.next > after.end) {
     return { start: line.start, end: after.next, newText: '' };
   }
   return { start: line.start, end: line.next, newText: '' };
@@ -172,7 +182,7 @@ export const pastedContent: Rule = {
         format: 'text',
         text: '工作总结\n\n尤其是对党##paidbegin##的二十大精神进行学习。\n\n##paidend##\n',
         flagged: ['##paidbegin##', '##paidend##'],
-        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n\n',
+        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n',
       },
       {
         description: 'advert lines of a template site',
