@@ -68,8 +68,9 @@ export function continuesParentRun(run: Section[]): boolean {
 /**
  * Is renumbering this run certain, so that bulk fixing may apply it? Only when nothing else could
  * be meant: the markers are written alike and stand alike (all headings of one depth, or all list
- * items, or all paragraphs), no table stands among them, and the fault is a duplicated or skipped
- * number, not a run that starts past one (a first item deleted?) or runs backwards (items moved?).
+ * items, or all paragraphs), no table stands among them, and the fault is a duplicated number, not
+ * a skipped one (an item or a part lost?), a run that starts past one (a first item deleted?) or one
+ * that runs backwards (items moved?).
  */
 export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): boolean {
   if (run.length < 2) return false;
@@ -78,9 +79,31 @@ export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): bool
   if (!run.every((s) => s.marker.style === first.style && placeOf(s.marker) === placeOf(first) && !s.nestedByIndent === !run[0].nestedByIndent)) return false;
   if (run[0].number !== 1) return false;
   if (run.some((s, i) => i > 0 && s.number < run[i - 1].number)) return false;
+  // a skipped number may be a lost item or a lost part (四、 then 六、): renumbering would hide it
+  if (run.some((s, i) => i > 0 && s.number > run[i - 1].number + 1)) return false;
   const from = run[0].start;
   const to = run[run.length - 1].headingEnd;
   if (doc.tables.some((t) => t.start < to && t.end > from)) return false;
   if (doc.tableMarkers.some((m) => m.start > from && m.start < to)) return false;
   return true;
+}
+
+/**
+ * The run with the sections of a child run that carries on its numbers put back in line
+ * (`## 1.` `## 2.` `### 3.` `## 4.` reads 1 2 3 4): the depth is numbering-hierarchy's fault, and
+ * the run itself is not skipped.
+ */
+export function withDepthSlips(run: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const section of run) {
+    out.push(section);
+    let parent = section;
+    for (;;) {
+      const slipped = parent.children.filter((c) => c.marker.headingDepth !== undefined && c.level === parent.level && c.marker.style === parent.marker.style);
+      if (!slipped.length || !continuesParentRun(slipped)) break;
+      out.push(...slipped);
+      parent = slipped[slipped.length - 1];
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { renumberMarkerText } from '../text/markers';
 import type { Section } from '../model/types';
 import { message, type Rule, type RuleReport } from './rule';
-import { continuesParentRun, isLazyMarkdownList, renumberingIsCertain, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import { continuesParentRun, isLazyMarkdownList, withDepthSlips, renumberingIsCertain, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
 import type { SummaryDocument } from '../model/types';
 
 function expectedText(section: Section, number: number): string {
@@ -28,11 +28,10 @@ export const numberingSequence: Rule = {
         fixed: '一、甲。\n\n二、乙。\n\n三、丙。\n\n四、丁。\n\n五、戊。\n',
       },
       {
-        description: 'a skipped number',
+        description: 'a skipped number (was item 3 lost? renumbering is a quick fix, never applied in bulk)',
         format: 'text',
         text: '一、总体情况\n\n（一）甲\n\n1.加强学习。\n2.完善制度。\n4.强化落实。\n',
         flagged: ['4.'],
-        fixed: '一、总体情况\n\n（一）甲\n\n1.加强学习。\n2.完善制度。\n3.强化落实。\n',
       },
       {
         description: 'numbers that do not start at one (was the first item deleted? renumbering is a quick fix, never applied in bulk)',
@@ -80,8 +79,9 @@ export const numberingSequence: Rule = {
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
-    for (const run of siblingRuns(doc)) {
-      if (isLazyMarkdownList(run) || continuesParentRun(run)) continue;
+    for (const sameLevel of siblingRuns(doc)) {
+      if (isLazyMarkdownList(sameLevel) || continuesParentRun(sameLevel)) continue;
+      const run = withDepthSlips(sameLevel);
       const leadInRestart = leadInRestartHint(doc, run);
       if (leadInRestart) reports.push(leadInRestart);
       for (const [partIndex, part] of splitAtRestarts(run).entries()) {

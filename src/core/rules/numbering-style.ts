@@ -112,10 +112,19 @@ export const numberingStyle: Rule = {
       // a form wrong in every house style has one right form; an accepted form among another is
       // certain only where the other clearly prevails (twice as many)
       const levelCounts = counts.get(marker.level);
-      const certain = ALWAYS_WRONG[marker.style] === want || (levelCounts?.get(want) ?? 0) >= 2 * (levelCounts?.get(marker.style) ?? 0);
+      // and `3．10种` → `3.10种` would read as the decimal 3.10: not certain where a digit follows
+      const digitFollows = /^\d/.test(doc.text.slice(marker.end, marker.end + 1));
+      const allowedHere = houseStyle.canonical[marker.level] === marker.style || (houseStyle.accepted[marker.level] ?? []).includes(marker.style);
+      const certain = !digitFollows && (!allowedHere || (levelCounts?.get(want) ?? 0) >= 2 * (levelCounts?.get(marker.style) ?? 0));
       reports.push(styleReport(marker, want, certain));
     }
-    return reports;
+    // a table row label is no section, but a form wrong everywhere (`(一)` half-width) is wrong there too
+    for (const marker of doc.tableMarkers) {
+      const right = ALWAYS_WRONG[marker.style];
+      if (!right || right !== houseStyle.canonical[marker.level]) continue;
+      reports.push(styleReport(marker, right, true));
+    }
+    return reports.sort((a, b) => a.start - b.start);
   },
 };
 
