@@ -68,9 +68,9 @@ export function continuesParentRun(run: Section[]): boolean {
 /**
  * Is renumbering this run certain, so that bulk fixing may apply it? Only when nothing else could
  * be meant: the markers are written alike and stand alike (all headings of one depth, or all list
- * items, or all paragraphs), no table stands among them, and the fault is a duplicated number, not
- * a skipped one (an item or a part lost?), a run that starts past one (a first item deleted?) or one
- * that runs backwards (items moved?).
+ * items, or all paragraphs), no table stands among them, and the fault is a duplicated number (or a
+ * skip the last number shows to be a typo), not a skip that may be an item or a part lost, a run that
+ * starts past one (a first item deleted?) or one that runs backwards (items moved?).
  */
 export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): boolean {
   if (run.length < 2) return false;
@@ -79,8 +79,10 @@ export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): bool
   if (!run.every((s) => s.marker.style === first.style && placeOf(s.marker) === placeOf(first) && !s.nestedByIndent === !run[0].nestedByIndent)) return false;
   if (run[0].number !== 1) return false;
   if (run.some((s, i) => i > 0 && s.number < run[i - 1].number)) return false;
-  // a skipped number may be a lost item or a lost part (四、 then 六、): renumbering would hide it
-  if (run.some((s, i) => i > 0 && s.number > run[i - 1].number + 1)) return false;
+  // a skipped number may be a lost item or a lost part (四、 then 六、): renumbering would hide it;
+  // unless the last number says every item is there (1. 1. 1. 4., or 101 101 103: a mistyped number)
+  const skips = run.some((s, i) => i > 0 && s.number > run[i - 1].number + 1);
+  if (skips && run[run.length - 1].number !== run.length) return false;
   const from = run[0].start;
   const to = run[run.length - 1].headingEnd;
   if (doc.tables.some((t) => t.start < to && t.end > from)) return false;
