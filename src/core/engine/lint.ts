@@ -6,7 +6,7 @@ import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
 import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
 import { mergeEditGroups } from '../text/edits';
-import type { Finding, RuleId, TextEdit } from '../types';
+import type { Finding, RuleId, Severity, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;
@@ -78,11 +78,15 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
   // one renumbering (thousands of edits) is shared by every finding of its run: check it once
   const checkedFixes = new Map<object, boolean>();
   return reports.filter((report) => keepsTheContract(rule, report, context.doc.text, checkedFixes)).map((report) => {
-    const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
+    // a report may ask for less than the rule's severity (a gentle hint), never for more
+    const severity = report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[setting] ? report.severity : setting;
+    const finding: Finding = { rule: rule.meta.id, severity, start: report.start, end: report.end, message: report.message };
     if (report.fix && report.fix.edits.length) finding.fix = report.fix;
     return finding;
   });
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 const isLowSurrogate = (text: string, at: number) => {
   const c = text.charCodeAt(at);
@@ -159,8 +163,8 @@ export function prepareChunk(parse: ChunkParse): void {
 }
 
 function shiftReport(report: RuleReport, by: number): RuleReport {
-  const shifted: RuleReport = { start: report.start + by, end: report.end + by, message: report.message };
-  if (report.fix) shifted.fix = { title: report.fix.title, edits: report.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
+  const shifted: RuleReport = { ...report, start: report.start + by, end: report.end + by };
+  if (report.fix) shifted.fix = { ...report.fix, edits: report.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
   return shifted;
 }
 
@@ -172,15 +176,16 @@ export function analyze(text: string, options: ParseOptions = {}): Analysis {
 }
 
 /**
- * All the fix edits of the findings (of one rule, if named), with a fix dropped whole when it
- * overlaps one taken before: a later pass picks it up, the text is never half-fixed.
+ * The edits bulk fixing applies (--fix, Fix All, fix on save): every certain fix of the findings
+ * (of one rule, if named), with a fix dropped whole when it overlaps one taken before: a later pass
+ * picks it up, the text is never half-fixed. A fix marked `certain: false` is only ever a quick fix.
  */
 export function collectFixEdits(findings: readonly Finding[], rule?: RuleId): TextEdit[] {
   const seenFixes = new Set<object>();
   const seenSmall = new Set<string>();
   const groups: TextEdit[][] = [];
   for (const finding of findings) {
-    if (!finding.fix || (rule && finding.rule !== rule)) continue;
+    if (!finding.fix || finding.fix.certain === false || (rule && finding.rule !== rule)) continue;
     // one run renumbering is attached (as one object) to each of its findings
     if (seenFixes.has(finding.fix)) continue;
     seenFixes.add(finding.fix);
