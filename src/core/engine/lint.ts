@@ -5,7 +5,7 @@ import type { ChunkParse } from '../model/types';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
 import { mergeEditGroups } from '../text/edits';
-import type { Finding, RuleId, TextEdit } from '../types';
+import type { Finding, RuleId, Severity, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;
@@ -66,7 +66,8 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
     if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
   }
   return reports.filter((report) => keepsTheContract(rule, report, context.doc.text)).map((report) => {
-    const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
+    const severity = report.maxSeverity && SEVERITY_RANK[report.maxSeverity] < SEVERITY_RANK[setting] ? report.maxSeverity : setting;
+    const finding: Finding = { rule: rule.meta.id, severity, start: report.start, end: report.end, message: report.message };
     if (report.fix && report.fix.edits.length) finding.fix = report.fix;
     return finding;
   });
@@ -100,6 +101,8 @@ function keepsTheContract(rule: Rule, report: RuleReport, text: string): boolean
   if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} broke the finding contract (${broken} in a text of ${text.length}); the finding is dropped`);
   return false;
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));

@@ -43,6 +43,8 @@ export interface RuleReport {
   end: number;
   message: Message;
   fix?: Fix;
+  /** at most this severity, whatever the setting (a hint on a document that is not a formal summary) */
+  maxSeverity?: Severity;
 }
 
 /** One prose block on its own, in the coordinates of the chunk it stands in. */
