@@ -41,7 +41,9 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   enumerations = enumerations.filter((e) => !inside(frame, e.start));
   const markers = resolveMarkers(candidates, found.titleBlock);
   const scopeBreaks = findScopeBreaks(text, blocks, found.titleBlock, markers).filter((b) => !inside(frame, b));
-  const tail = Math.min(attachments?.start ?? text.length, closing?.start ?? text.length);
+  // the note and the closing end the body only where no section follows them
+  const lastMarker = markers[markers.length - 1]?.lineStart ?? -1;
+  const tail = Math.min(...[attachments, closing].filter((part): part is Range => part !== undefined && part.start > lastMarker).map((part) => part.start), text.length);
   const sections = buildSections(text, markers, scopeBreaks);
   clipSections(sections, text, tail);
   const contentStart = found.contentStart;

@@ -39,7 +39,7 @@ function checkNote(text: string, note: AttachmentNote): RuleReport[] {
       const edits = number.separator === '' ? [{ start: number.start, end: item.name.start, newText: wanted }] : [{ start: number.end - number.separator.length, end: number.end, newText: '.' }];
       reports.push({
         start: number.start,
-        end: number.separator === '' ? number.end : number.end,
+        end: number.end,
         message: message(`附件序号写作“${written.trim()}”；应为阿拉伯数字加下脚点“${wanted}”`, `Attachment number written \`${written.trim()}\`; expected an Arabic number with a dot: \`${wanted}\``),
         fix: { title: message(`改为“${wanted}”`, `Change to \`${wanted}\``), edits },
       });
