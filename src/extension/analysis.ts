@@ -107,6 +107,16 @@ export class AnalysisService implements vscode.Disposable {
     return analysis;
   }
 
+  /** Analyses another text as if it were this document's (Insert Next Section renumbers with it). */
+  async analyzeVariant(document: vscode.TextDocument, text: string): Promise<Analysis> {
+    const config = await this.configuration.configFor(document.uri);
+    return analyze(text, {
+      fileName: document.fileName,
+      format: document.languageId === 'markdown' ? 'markdown' : 'text',
+      config: withProfileChoice(config, this.summaries.profileChoiceOf(document.uri)),
+    });
+  }
+
   /** Analyses text that is not open in an editor (the workspace check). */
   async analyzeFile(uri: vscode.Uri, text: string): Promise<Analysis> {
     const config = await this.configuration.configFor(uri);

@@ -3,7 +3,7 @@ import type { Finding, RuleId } from '../core/index';
 import { collectFixEdits, renumberEdits } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { toWorkspaceEdit } from './edits';
-import { localized } from './locale';
+import { localized, t } from './locale';
 import { DIAGNOSTIC_SOURCE, ruleOf } from './ruleDocs';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('officialSummary');
@@ -64,7 +64,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
       if (fixableOfRule.length > 1 && !offeredFixAllFor.has(rule)) {
         offeredFixAllFor.add(rule);
         const action = new vscode.CodeAction(
-          vscode.l10n.t('Fix all {0} problems ({1})', rule, fixableOfRule.length),
+          t('Fix all {0} problems ({1})', rule, fixableOfRule.length),
           vscode.CodeActionKind.QuickFix,
         );
         action.edit = toWorkspaceEdit(document, collectFixEdits(analysis.findings, rule));
@@ -75,7 +75,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
         const edits = renumberEdits(analysis.document);
         if (edits.length > 0) {
           offeredRenumber = true;
-          const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(t('Renumber the whole document'), vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, edits);
           actions.push(action);
         }
@@ -87,7 +87,7 @@ export class SummaryCodeActions implements vscode.CodeActionProvider {
   private fixAll(document: vscode.TextDocument, analysis: DocumentAnalysis): vscode.CodeAction | undefined {
     const edits = collectFixEdits(analysis.findings);
     if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable summary problems'), FIX_ALL_KIND);
+    const action = new vscode.CodeAction(t('Fix all auto-fixable summary problems'), FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(document, edits);
     return action;
   }

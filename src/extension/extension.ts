@@ -8,9 +8,10 @@ import { DiagnosticsController } from './diagnostics';
 import { SummaryFolding } from './folding';
 import { OutlineProvider, type OutlineNode } from './outline';
 import { SummaryStatusBar } from './statusBar';
-import { useRuleDocs } from './ruleDocs';
+import { RulePages } from './rulePage';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbols } from './symbols';
+import { t } from './locale';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
@@ -21,6 +22,9 @@ export interface OfficialSummaryApi {
   outline: OutlineProvider;
   outlineView: vscode.TreeView<OutlineNode>;
   statusBar: vscode.StatusBarItem;
+  statusBarVisible(): boolean;
+  /** The rule page on screen, if any (a rule link was followed). */
+  rulePage(): { rule: string; html: string } | undefined;
   isSummary(document: vscode.TextDocument): boolean;
 }
 
@@ -29,20 +33,20 @@ export interface OfficialSummaryApi {
  * summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
-  useRuleDocs(context.extensionUri);
+  const rulePages = new RulePages(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();
   const analyses = new AnalysisService(configuration, summaries);
   const diagnostics = new DiagnosticsController(analyses);
   const outline = new OutlineProvider(analyses, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
-  const statusBar = new SummaryStatusBar(analyses);
-  context.subscriptions.push(summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
+  const statusBar = new SummaryStatusBar(analyses, diagnostics.collection);
+  context.subscriptions.push(rulePages, summaries, configuration, analyses, diagnostics, outline, outlineView, statusBar);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SummaryCodeActions(analyses), SummaryCodeActions.metadata),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SummarySymbols(analyses), {
-      label: vscode.l10n.t('Summary sections'),
+      label: t('Summary sections'),
     }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new SummaryFolding(analyses)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new SummaryCompletions(analyses), ...COMPLETION_TRIGGER_CHARACTERS),
@@ -54,7 +58,11 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
     const isSummary = document ? summaries.isSummary(document) : false;
     void vscode.commands.executeCommand('setContext', SUMMARY_ACTIVE_CONTEXT, isSummary);
     // Focus moving to a panel or the tree itself leaves no active editor: keep showing the last summary.
-    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) return;
+    // A binary or custom editor (a .docx) is no text at all: the counts of the last one would mislead.
+    if (!document && outline.currentDocument && !outline.currentDocument.isClosed) {
+      if (!activeTabIsText()) statusBar.hide();
+      return;
+    }
     if (document !== outline.currentDocument) outline.setDocument(isSummary ? document : undefined);
     void statusBar.update(isSummary ? document : undefined);
   };
@@ -73,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(showActiveEditor),
+    vscode.window.tabGroups.onDidChangeTabs(showActiveEditor),
     vscode.window.onDidChangeTextEditorSelection((event) => followCursor(event.textEditor)),
     diagnostics.onDidUpdate((uri) => {
       if (outline.currentDocument?.uri.toString() === uri.toString()) {
@@ -93,7 +102,13 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryApi {
 
   diagnostics.refreshAll();
   showActiveEditor();
-  return { outline, outlineView, statusBar: statusBar.item, isSummary: (document) => summaries.isSummary(document) };
+  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, rulePage: () => rulePages.shown, isSummary: (document) => summaries.isSummary(document) };
+}
+
+/** The active tab shows text (a panel or the tree may have the focus), not a binary or custom editor. */
+function activeTabIsText(): boolean {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputTextDiff;
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import type { Finding, Section } from '../core/index';
 import { requiredParts } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { findingsWithin } from './analysis';
-import { localized, messageLocale } from './locale';
+import { localized, t } from './locale';
 import type { SummaryDocuments } from './summaryDocuments';
 
 export type OutlineNode =
@@ -118,21 +118,20 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     const analysis = this.builtFor?.analysis;
     const uri = this.builtFor ? vscode.Uri.parse(this.builtFor.uri) : undefined;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
-    const zh = messageLocale() === 'zh-CN';
-    const charactersLabel = (n: number) => (zh ? `${n} 字` : vscode.l10n.t('{0} chars', n));
+    const charactersLabel = (n: number) => t('{0} chars', n);
     switch (node.kind) {
       case 'title': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-file');
         item.description = analysis ? localized(analysis.document.profile.profile.name) : undefined;
-        item.tooltip = vscode.l10n.t('Title');
+        item.tooltip = t('Title');
         item.contextValue = 'title';
         item.command = revealCommand(uri, node.start);
         return item;
       }
       case 'opening': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Opening'), vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(t('Opening'), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.description = analysis ? charactersLabel(countCharacters(analysis.document.text.slice(node.start, node.end))) : undefined;
@@ -152,7 +151,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
           : new vscode.ThemeIcon(LEVEL_ICONS[section.level - 1] ?? 'symbol-field');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(`${section.marker.text}${section.marker.headingText}\n\n`);
-        tooltip.appendText(vscode.l10n.t('Level {0} · {1}', section.level, charactersLabel(characters)));
+        tooltip.appendText(t('Level {0} · {1}', section.level, charactersLabel(characters)));
         for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${localized(finding.message)}`);
         item.tooltip = tooltip;
         item.contextValue = 'section';
@@ -160,11 +159,11 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         return item;
       }
       case 'parts': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Required parts'), collapsible);
+        const item = new vscode.TreeItem(t('Required parts'), collapsible);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('checklist');
         const missing = node.children.filter((c) => c.kind === 'part' && !c.present).length;
-        item.description = missing ? vscode.l10n.t('{0} missing', missing) : '✓';
+        item.description = missing ? t('{0} missing', missing) : '✓';
         item.contextValue = 'parts';
         return item;
       }
@@ -177,13 +176,13 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         );
         if (node.present) {
           item.contextValue = 'part-present';
-          item.tooltip = vscode.l10n.t('Present');
+          item.tooltip = t('Present');
           if (node.start !== undefined) item.command = revealCommand(uri, node.start);
         } else {
           item.contextValue = 'part-missing';
-          item.tooltip = vscode.l10n.t('Missing: click to insert a skeleton for it');
+          item.tooltip = t('Missing: click to insert a skeleton for it');
           item.command = {
-            title: vscode.l10n.t('Insert missing part'),
+            title: t('Insert missing part'),
             command: 'officialSummary.insertRequiredPart',
             arguments: [uri, this.builtFor?.version, node.partId],
           };
@@ -196,7 +195,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
 
 function revealCommand(uri: vscode.Uri | undefined, offset: number): vscode.Command | undefined {
   if (!uri) return undefined;
-  return { title: vscode.l10n.t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
+  return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
 }
 
 function buildTree(analysis: DocumentAnalysis): OutlineNode[] {

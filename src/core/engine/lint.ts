@@ -65,7 +65,9 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
     reports = [];
     if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
   }
-  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text)).map((report) => {
+  // one renumbering (thousands of edits) is shared by every finding of its run: check it once
+  const checkedFixes = new Map<object, boolean>();
+  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text, checkedFixes)).map((report) => {
     const severity = report.maxSeverity && SEVERITY_RANK[report.maxSeverity] < SEVERITY_RANK[setting] ? report.maxSeverity : setting;
     const finding: Finding = { rule: rule.meta.id, severity, start: report.start, end: report.end, message: report.message };
     if (report.fix && report.fix.edits.length) finding.fix = report.fix;
@@ -89,14 +91,22 @@ function validRange(text: string, start: number, end: number): boolean {
  * so a rule's bug never reaches an editor or a file (and the property tests, which fail on any such
  * message, say which rule it was).
  */
-function keepsTheContract(rule: Rule, report: RuleReport, text: string): boolean {
+function keepsTheContract(rule: Rule, report: RuleReport, text: string, checkedFixes: Map<object, boolean>): boolean {
   let broken: string | undefined;
   if (!validRange(text, report.start, report.end)) broken = `range ${report.start}-${report.end}`;
-  const edits = [...(report.fix?.edits ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
-  edits.forEach((edit, index) => {
-    if (!validRange(text, edit.start, edit.end)) broken ??= `fix edit ${edit.start}-${edit.end}`;
-    else if (index > 0 && edit.start < edits[index - 1].end) broken ??= `overlapping fix edits at ${edit.start}`;
-  });
+  const fix = report.fix;
+  if (fix && broken === undefined) {
+    let fixBroken = checkedFixes.get(fix) === false ? 'its fix, as reported before' : undefined;
+    if (!checkedFixes.has(fix)) {
+      const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+      edits.forEach((edit, index) => {
+        if (!validRange(text, edit.start, edit.end)) fixBroken ??= `fix edit ${edit.start}-${edit.end}`;
+        else if (index > 0 && edit.start < edits[index - 1].end) fixBroken ??= `overlapping fix edits at ${edit.start}`;
+      });
+      checkedFixes.set(fix, fixBroken === undefined);
+    }
+    broken = fixBroken;
+  }
   if (broken === undefined) return true;
   if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} broke the finding contract (${broken} in a text of ${text.length}); the finding is dropped`);
   return false;
