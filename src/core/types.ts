@@ -26,6 +26,8 @@ export const RULE_IDS = [
   'pasted-content',
   'year-consistency',
   'punctuation',
+  // issue 12: the 附件说明
+  'attachment',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -28,8 +28,12 @@ export function ruleSettings(): Record<string, unknown> {
 
 /** schemas/summaryrc.schema.json with its `rules` properties generated. */
 export function renderSchema(current = fs.readFileSync(SCHEMA, 'utf8')): string {
-  const schema = JSON.parse(current) as { properties: { rules: { properties: unknown } } };
+  const schema = JSON.parse(current) as { properties: { rules: { properties: unknown }; ignore?: { properties: unknown } } };
   schema.properties.rules.properties = ruleSettings();
+  // the ignore patterns are per rule too: one list of regular expressions for each rule id
+  if (schema.properties.ignore) {
+    schema.properties.ignore.properties = Object.fromEntries(ALL_RULES.map((rule) => [rule.meta.id, { type: 'array', items: { type: 'string', format: 'regex' } }]));
+  }
   return JSON.stringify(schema, null, 2) + '\n';
 }
 

@@ -28,6 +28,7 @@ export function chooseProfile(
   configured: string | undefined,
   extra: readonly Profile[] = [],
   chosen?: string,
+  language?: 'zh' | 'en',
 ): ProfileChoice {
   // the user's own choice for this file (the editor's "Choose profile") beats everything the text says
   if (chosen) {
@@ -47,6 +48,15 @@ export function chooseProfile(
         return { profile, reason: 'title' };
       }
     }
+  }
+  if (configured) {
+    const profile = findProfile(configured, extra);
+    if (profile && (!language || profile.language === language)) return { profile, reason: 'config' };
+  }
+  // an English document whose title names no kind is an English report, not a Chinese work summary
+  if (language === 'en') {
+    const profile = [...extra, ...BUILTIN_PROFILES].find((p) => p.language === 'en');
+    if (profile) return { profile, reason: 'language' };
   }
   if (configured) {
     const profile = findProfile(configured, extra);

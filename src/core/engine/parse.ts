@@ -29,6 +29,6 @@ export function parseSummary(original: string, options: ParseOptions = {}): Summ
     frontMatter,
     bodyStart,
     read,
-    chooseProfile: (frontMatterProfile, hint) => chooseProfile(frontMatterProfile, hint, config.profile, config.profiles, config.chosenProfile),
+    chooseProfile: (frontMatterProfile, hint, language) => chooseProfile(frontMatterProfile, hint, config.profile, config.profiles, config.chosenProfile, language),
   });
 }

@@ -1,9 +1,10 @@
+import { findAttachments, findClosing, findSalutation, findSignatureDates } from './closing';
 import { skipBlank, trimEndOffset } from './offsets';
-import { periodOf } from './period';
+import { periodOf, periodFromText } from './period';
 import { buildSections, findLeadIns, findScopeBreaks, resolveMarkers } from './sections';
 import { readTables, tableOfContents } from './tables';
-import { findTitleBlock, frontMatterTitle, titleOf } from './title';
-import type { FrontMatter, ProfileChoice, ReadResult, SummaryDocument } from './types';
+import { findTitle, frontMatterTitle } from './title';
+import type { FrontMatter, ProfileChoice, Range, ReadResult, Section, SummaryDocument } from './types';
 
 export interface BuildInput {
   text: string;
@@ -12,9 +13,11 @@ export interface BuildInput {
   /** where the chunks begin: after front matter and a BOM */
   bodyStart: number;
   read: ReadResult;
-  /** picks the profile from what the text says (front matter, title or the opening lines) */
-  chooseProfile: (frontMatterProfile: string | undefined, hint: string) => ProfileChoice;
+  /** picks the profile from what the text says (front matter, title or the opening lines, its language) */
+  chooseProfile: (frontMatterProfile: string | undefined, hint: string, language: 'zh' | 'en' | undefined) => ProfileChoice;
 }
+
+const inside = (ranges: readonly Range[], offset: number) => ranges.some((r) => offset >= r.start && offset < Math.max(r.end, r.start + 1));
 
 /** Builds the one model every rule, the outline, the symbols and the completion share. */
 export function buildDocument({ text, format, frontMatter, bodyStart, read, chooseProfile }: BuildInput): SummaryDocument {
@@ -29,32 +32,64 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
     enumerations = enumerations.map((e) => ({ ...e, blockIndex: e.blockIndex + 1 }));
   }
 
-  const titleIndex = findTitleBlock(text, blocks);
-  const title = titleIndex >= 0 ? titleOf(text, blocks[titleIndex]) : frontMatterTitle(text, frontMatter);
+  const found = findTitle(text, blocks, bodyStart);
+  const title = found.title ?? frontMatterTitle(text, frontMatter);
+  // the frame around the body (title, crawler header, attachment note, closing) holds no sections
+  const attachments = findAttachments(text, blocks, found.contentStart);
+  const closing = findClosing(text, blocks, attachments, found.contentStart);
+  const frame: Range[] = [...found.excluded, ...(attachments ? [attachments] : []), ...(closing ? [closing] : [])];
+  candidates = candidates.filter((c) => !inside(frame, c.lineStart) && !inside(frame, c.candidate.start));
+  enumerations = enumerations.filter((e) => !inside(frame, e.start));
   // table row labels and table-of-contents entries are set aside: they are no sections
   const { tables, rowLabels } = readTables(text, blocks, candidates, read.tableLines);
   const contents = tableOfContents(candidates, blocks);
   const setAside = candidates.filter((c) => rowLabels.has(c) || contents.has(c));
-  const markers = resolveMarkers(candidates.filter((c) => !rowLabels.has(c) && !contents.has(c)), titleIndex);
-  const tableMarkers = resolveMarkers(setAside, titleIndex);
-  const scopeBreaks = findScopeBreaks(text, blocks, titleIndex, markers);
+  const markers = resolveMarkers(candidates.filter((c) => !rowLabels.has(c) && !contents.has(c)), found.titleBlock);
+  const tableMarkers = resolveMarkers(setAside, found.titleBlock);
+  const scopeBreaks = findScopeBreaks(text, blocks, found.titleBlock, markers).filter((b) => !inside(frame, b));
   const leadIns = findLeadIns(text, markers);
+  // the note and the closing end the body only where no section follows them
+  const lastMarker = markers[markers.length - 1]?.lineStart ?? -1;
+  const tail = Math.min(...[attachments, closing].filter((part): part is Range => part !== undefined && part.start > lastMarker).map((part) => part.start), text.length);
   const sections = buildSections(text, markers, scopeBreaks, leadIns);
-  if (titleIndex >= 0) enumerations = enumerations.filter((e) => e.blockIndex !== titleIndex);
-  const contentStart = title ? title.end : bodyStart;
-  const firstSectionStart = markers[0]?.lineStart ?? text.length;
+  clipSections(sections, text, tail);
+  const contentStart = found.contentStart;
+  const firstSectionStart = Math.min(markers[0]?.lineStart ?? text.length, tail);
   const opening = firstSectionStart > contentStart && /\S/.test(text.slice(contentStart, firstSectionStart))
     ? { start: skipBlank(text, contentStart), end: trimEndOffset(text, contentStart, firstSectionStart) }
     : undefined;
   // PDF-extracted reports wrap the title over lines, under a stray first line: look at the opening lines too
-  const profileHint = title?.text ?? text.slice(bodyStart, bodyStart + 200).replace(/\s+/g, '');
-  const profile = chooseProfile(frontMatter?.data.profile, profileHint);
+  const profileHint = title?.text ?? text.slice(contentStart, contentStart + 200).replace(/\s+/g, '');
+  const profile = chooseProfile(frontMatter?.data.profile, profileHint, languageOf(text, bodyStart));
 
   const doc: SummaryDocument = { text, format, blocks, markers, sections, enumerations, scopeBreaks, leadIns, tables, tableMarkers, profile, chunks };
   if (frontMatter) doc.frontMatter = frontMatter;
   if (title) doc.title = title;
   if (opening) doc.opening = opening;
-  const period = periodOf(frontMatter?.data.year ?? frontMatter?.data.period, title?.text);
+  const salutation = findSalutation(text, blocks, contentStart);
+  if (salutation) doc.salutation = salutation;
+  if (attachments) doc.attachments = attachments;
+  if (closing) doc.closing = closing;
+  const signatureDates = findSignatureDates(text, blocks, contentStart);
+  if (signatureDates.length) doc.signatureDates = signatureDates;
+  const period = periodOf(frontMatter?.data.year ?? frontMatter?.data.period, title?.text) ?? periodFromText(doc);
   if (period) doc.period = period;
   return doc;
+}
+
+/** The last sections end where the attachment note or the closing begins. */
+function clipSections(sections: Section[], text: string, tail: number): void {
+  for (const section of sections) {
+    if (section.end > tail) section.end = Math.max(section.headingEnd, trimEndOffset(text, section.start, tail));
+    clipSections(section.children, text, tail);
+  }
+}
+
+/** The language of the body, from its first few thousand characters: Chinese characters or Latin words. */
+function languageOf(text: string, from: number): 'zh' | 'en' | undefined {
+  const sample = text.slice(from, from + 4000);
+  const han = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (han + latin < 5) return undefined;
+  return han >= latin ? 'zh' : 'en';
 }

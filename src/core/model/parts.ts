@@ -55,12 +55,49 @@ function sentencesMatching(parse: ChunkParse, patterns: RegExp[]): Candidate[] {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const trimmed = m[0].replace(/^[\s\u3000]+/, '');
       const sentence = trimmed.slice(0, 80);
-      if (!patterns.some((p) => p.test(sentence))) continue;
+      const longer = trimmed.slice(0, 200);
+      if (!patterns.some((p) => p.test(longer))) continue;
       const at = block.start + m.index + (m[0].length - trimmed.length);
       sentences.push({ text: sentence, at, start: at, end: at + sentence.length });
     }
   }
   return sentences;
+}
+
+const CN_NUMERAL = '[一二三四五六七八九十]{1,3}';
+/** A run-in heading inside a line (crawler text on one line, a heading glued to its text): `。二、存在问题…` */
+const INLINE_MARKER = new RegExp(`(?<![一二三四五六七八九十第])(${CN_NUMERAL}、|[（(]${CN_NUMERAL}[）)])`, 'g');
+
+/** Numbered headings run in anywhere in one chunk's prose, with their level (一、 1, （一） 2). */
+function inlineHeadings(parse: ChunkParse): Candidate[] {
+  const headings: Candidate[] = [];
+  for (const block of parse.blocks) {
+    if (!isProse(block)) continue;
+    const text = parse.text.slice(block.start, block.end);
+    INLINE_MARKER.lastIndex = 0;
+    for (let m = INLINE_MARKER.exec(text); m; m = INLINE_MARKER.exec(text)) {
+      const markerStart = m.index;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const heading = /^[^。；;！？!?\n]*/.exec(after)![0];
+      const at = block.start + markerStart;
+      headings.push({ text: heading, at, start: at, end: at + m[1].length + heading.length, level: m[1].endsWith('、') ? 1 : 2 });
+    }
+  }
+  return headings;
+}
+
+function inlineHeadingsOf(doc: SummaryDocument): Candidate[] {
+  return perChunk(doc, 'parts:inline', (parse) => inlineHeadings(parse) as Required<Candidate>[], (c, by) => ({ ...c, at: c.at + by, start: c.start + by, end: c.end + by }));
+}
+
+/** A document that is not a formal summary though it may be saved as one: a weekly log, a note. */
+export function isInformalNote(doc: SummaryDocument): boolean {
+  if (doc.title && /(周报|周总结|周记|第.{1,3}周|日志|日报|笔记|随笔|札记|备忘)/.test(doc.title.text)) return true;
+  // dated entries line after line (3月1日：… 周一：…) are a log, whatever the file is called
+  const dated = doc.text.match(/^[\s\u3000#*-]*(\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|周[一二三四五六日]|星期[一二三四五六日天])/gm)?.length ?? 0;
+  if (dated >= 3 && doc.sections.length < 3) return true;
+  const han = doc.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return doc.profile.profile.language === 'zh' && han < 200 && doc.sections.length < 2;
 }
 
 /** Which of the profile's parts the document has, and where. */
@@ -71,21 +108,46 @@ export function findParts(doc: SummaryDocument): PartStatus[] {
   const statuses: PartStatus[] = profile.parts.map((part) => {
     const status: PartStatus = { id: part.id, name: part.name, part, present: false, byHeading: false, insertAt: doc.text.length };
     if (part.kind === 'opening') {
-      status.present = doc.opening !== undefined || doc.markers.length === 0;
+      // `一、2022年工作总结` first, then its lead-in paragraph: the opening stands under the first heading
+      const first = doc.sections[0]?.marker.headingText ?? '';
+      status.present = doc.opening !== undefined || doc.markers.length === 0 || /(总结|回顾|基本情况|总体情况|概述|概况)/.test(first.slice(0, 20));
       if (doc.opening) status.at = doc.opening.start;
       return status;
     }
     if (part.kind === 'main-work') {
-      status.present = doc.sections.length > 0 || proseBlocks(doc).length > 3;
+      // a text on one line (a crawler's) is one block, but its length shows the work it reports
+      status.present =
+        doc.sections.length > 0 ||
+        proseBlocks(doc).length > 3 ||
+        (doc.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 600 ||
+        inlineHeadingsOf(doc).filter((c) => c.level === 1).length >= 2;
       if (doc.sections[0]) status.at = doc.sections[0].start;
+      return status;
+    }
+    if (part.kind === 'salutation') {
+      status.present = doc.salutation !== undefined;
+      if (doc.salutation) status.at = doc.salutation.start;
+      return status;
+    }
+    if (part.kind === 'signature') {
+      status.present = doc.closing?.signer !== undefined && doc.closing.date !== undefined;
+      if (doc.closing?.signer) status.at = doc.closing.signer.start;
+      return status;
+    }
+    if (part.kind === 'closing' && doc.closing?.formula) {
+      status.present = true;
+      status.at = doc.closing.formula.start;
       return status;
     }
     const headingPatterns = (part.headingPatterns ?? []).map((p) => new RegExp(p, flags));
     const matches = headings.filter(
       (c) => (part.level === undefined || c.level === undefined || c.level === part.level) && headingPatterns.some((p) => p.test(c.text)),
     );
-    let found = matches[matches.length - 1];
+    let found: Candidate | undefined = matches[matches.length - 1];
     status.byHeading = found !== undefined;
+    if (!found && headingPatterns.length) {
+      found = inlineHeadingsOf(doc).filter((c) => (part.level === undefined || c.level === part.level) && headingPatterns.some((p) => p.test(c.text))).pop();
+    }
     if (!found && part.level === undefined && part.paragraphPatterns?.length) {
       const paragraphPatterns = part.paragraphPatterns.map((p) => new RegExp(p, flags));
       const key = `parts:${flags}:${part.paragraphPatterns.join('\u0001')}`;
@@ -123,17 +185,10 @@ function lineEndAfter(text: string, offset: number): number {
   return end < 0 ? text.length : end + 1;
 }
 
-/** The signature and date at the end (unit name, then a date line), where new parts go before. */
+/** New parts go before the attachment note and the closing (formula, signer, date), else at the end. */
 function signatureOffset(doc: SummaryDocument): number {
-  // only the last lines matter: never split or search the whole text for them
-  const tailStart = Math.max(0, doc.text.length - 600);
-  let end = doc.text.length;
-  while (end > tailStart && /\s/.test(doc.text[end - 1])) end--;
-  const lines = doc.text.slice(tailStart, end).split('\n');
-  const last = lines[lines.length - 1]?.trim() ?? '';
-  if (lines.length < 2 || !/^(?:19|20)\d{2}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})$/.test(last)) return doc.text.length;
-  let start = end - lines[lines.length - 1].length;
-  const previous = lines[lines.length - 2]?.trim() ?? '';
-  if (previous && previous.length <= 30 && !/[。；]/.test(previous)) start -= lines[lines.length - 2].length + 1;
-  return start;
+  const tail = Math.min(doc.attachments?.start ?? doc.text.length, doc.closing?.start ?? doc.text.length);
+  if (tail >= doc.text.length) return doc.text.length;
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', tail - 1) + 1, 0);
+  return lineStart;
 }

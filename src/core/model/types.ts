@@ -111,10 +111,49 @@ export interface FrontMatter {
   data: Record<string, string>;
 }
 
+export interface Range {
+  start: number;
+  end: number;
+}
+
 export interface Title {
+  /** the title's words; a title over two or three lines is joined (政府工作报 / 告 → 政府工作报告) */
   text: string;
   start: number;
   end: number;
+  /** where each line of a title written over several lines stands */
+  lines?: Range[];
+}
+
+/** A date as written (成文日期): 2024年1月5日, 2024-01-05; month and day only where they are numbers. */
+export interface DateMark extends Range {
+  text: string;
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** The 附件说明: `附件：1.名称` and the lines that continue it. Never a section, never numbered. */
+export interface AttachmentNote extends Range {
+  /** `附件：` (or `附件:` as written) */
+  label: Range;
+  colon: string;
+  items: {
+    start: number;
+    end: number;
+    /** the start of the line the item is on (for alignment) */
+    lineStart: number;
+    /** `1.` as written, with its value and separator (`.` `．` `、` or none) */
+    number?: Range & { value: number; separator: string };
+    name: Range;
+  }[];
+}
+
+/** The end of a report: the formula (特此报告), who signs (a unit or a person), the 成文日期. */
+export interface Closing extends Range {
+  formula?: Range;
+  signer?: Range;
+  date?: DateMark;
 }
 
 export interface SummaryDocument {
@@ -148,8 +187,16 @@ export interface SummaryDocument {
    * time keep their findings on the parse, so an unchanged chunk is never checked twice.
    */
   chunks: ChunkRef[];
-  /** The period year(s) the summary covers, from the title or front matter. */
-  period?: { from: number; to: number; annual: boolean };
+  /** The period year(s) the summary covers, from the title or front matter, else from the text. */
+  period?: { from: number; to: number; annual: boolean; /** the last month of the period, where the title says (上半年 → 6) */ endMonth?: number; source?: 'title' | 'text' };
+  /** A salutation at the top (各位领导、同志们：). */
+  salutation?: Range;
+  /** The 附件说明 (attachment note), a part of its own. */
+  attachments?: AttachmentNote;
+  /** The closing: formula, signer, date. A part of its own. */
+  closing?: Closing;
+  /** Every signature date (a date line under a name), the closing's and those of earlier halves. */
+  signatureDates?: DateMark[];
 }
 
 export interface TableRegion {
@@ -169,8 +216,12 @@ export interface ChunkRef {
 export interface ProfilePart {
   id: string;
   name: Message;
-  /** `opening`: text between title and first section; `main-work`: any section that is not another part. */
-  kind?: 'opening' | 'main-work';
+  /**
+   * `opening`: text between title and first section; `main-work`: any section that is not another part;
+   * `salutation`: a 称谓 line at the top; `closing`: a closing formula (特此报告, 请予评议);
+   * `signature`: who signs and the date at the end.
+   */
+  kind?: 'opening' | 'main-work' | 'salutation' | 'closing' | 'signature';
   /** Only sections of this level count (the six mandated parts of a disclosure report are level one). */
   level?: Level;
   headingPatterns?: string[];
@@ -192,7 +243,7 @@ export interface Profile {
 
 export interface ProfileChoice {
   profile: Profile;
-  reason: 'chosen' | 'front-matter' | 'title' | 'config' | 'default';
+  reason: 'chosen' | 'front-matter' | 'title' | 'language' | 'config' | 'default';
 }
 
 /** A numbering marker read at a line start, before the model places it in the tree. */

@@ -1,4 +1,4 @@
-import { findParts } from '../model/parts';
+import { findParts, isInformalNote } from '../model/parts';
 import { message, type Rule, type RuleReport } from './rule';
 
 export const requiredSection: Rule = {
@@ -25,6 +25,18 @@ export const requiredSection: Rule = {
         flagged: [],
       },
       {
+        description: 'a weekly log saved as 工作总结: one hint (at info level), not a list of missing parts',
+        format: 'text',
+        text: '工作总结\n3月3日：整理会议纪要。\n3月4日：参加业务培训。\n3月5日：走访企业两家。\n',
+        flagged: ['工作总结'],
+      },
+      {
+        description: 'parts by meaning: shortcomings as a paragraph, a plan introduced by 做如下安排',
+        format: 'text',
+        text: '2025年工作总结\n\n　　2025年以来，我们认真履职。\n\n　　一、加强学习\n\n　　二、完善制度\n\n　　我们也清醒认识到工作中的短板。\n\n　　对明年工作，做如下安排：\n\n　　（一）抓落实。\n',
+        flagged: [],
+      },
+      {
         description: 'next steps before problems',
         format: 'text',
         text: '2025年工作总结\n\n　　今年以来，我们认真履职。现将有关情况总结如下：\n\n　　一、加强学习\n\n　　二、下一步打算\n\n　　三、存在的问题\n',
@@ -34,9 +46,27 @@ export const requiredSection: Rule = {
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
+    // an empty file is not a document yet
+    if (!/\S/.test(doc.text.slice(doc.frontMatter?.end ?? 0))) return reports;
     const statuses = findParts(doc);
-    const anchor = doc.title ?? { start: 0, end: Math.max(0, doc.text.search(/\r?\n|$/)) };
+    const anchor = doc.title ?? firstLine(doc.text, doc.frontMatter?.end ?? 0);
     const profileName = doc.profile.profile.name;
+    const missing = statuses.filter((s) => !s.present);
+    if (isInformalNote(doc)) {
+      // a weekly log or a note saved as 工作总结: one gentle hint, not a list of faults
+      if (missing.length) {
+        reports.push({
+          start: anchor.start,
+          end: anchor.end,
+          severity: 'info',
+          message: message(
+            `这份文档像是工作日志或笔记；如作为正式的${profileName.zh}，还应包括：${missing.map((s) => `“${s.name.zh}”`).join('、')}`,
+            `This reads like a log or a note; as a formal ${profileName.en} it would also need: ${missing.map((s) => `"${s.name.en}"`).join(', ')}`,
+          ),
+        });
+      }
+      return reports;
+    }
     for (const status of statuses) {
       if (status.present) continue;
       reports.push({
@@ -67,6 +97,13 @@ export const requiredSection: Rule = {
     return reports;
   },
 };
+
+function firstLine(text: string, from: number): { start: number; end: number } {
+  let start = from;
+  while (start < text.length && /[\s\u3000]/.test(text[start])) start++;
+  const end = text.slice(start).search(/\r|\n|$/);
+  return { start, end: start + Math.max(0, end) };
+}
 
 function lineEnd(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);

@@ -43,7 +43,10 @@ export interface RuleReport {
   end: number;
   message: Message;
   fix?: Fix;
-  /** a gentler severity than the rule's for this report (a hint, not a fault); never a stronger one */
+  /**
+   * A gentler severity than the rule's for this report (a hint, not a fault: a restart under a lead-in,
+   * a note on a document that is no formal summary); never a stronger one, whatever the setting.
+   */
   severity?: Severity;
 }
 

@@ -17,9 +17,6 @@ const PLAN_TAIL = /^(?:如下|和措施|及措施|与措施|和举措|及举措|
 /** `2026 年 CnPack 开发组的计划如下：`: words between the year and the plan, then 如下. */
 const PLAN_INTRO = new RegExp(`^${YEAR}\\s*年度?[^，。；：:,;]{0,16}?(?:打算|计划|思路|安排|设想|要点)如下\\s*[：:]?\\s*$`);
 
-/** A signature date on a line of its own: 2024年1月5日, 2024-01-05, 2024.1.5. */
-const DATE_LINE = /^[\s\u3000]*((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})[\s\u3000]*$/;
-
 interface PlanYear {
   year: number;
   start: number;
@@ -89,16 +86,42 @@ function openingBlocks(doc: SummaryDocument): { start: number; end: number }[] {
   return blocks.slice(0, 1);
 }
 
-function lastLines(text: string, count: number): { text: string; start: number }[] {
-  const lines: { text: string; start: number }[] = [];
-  let end = text.length;
-  while (end > 0 && lines.length < count) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (line.trim()) lines.unshift({ text: line, start });
-    end = start - 1;
+/** More than this many months between the end of the period and the signature date is suspect. */
+const SIGNED_LATE_MONTHS = 6;
+
+/**
+ * A sentence that reports the work of a year as its own time frame: `2024年以来，` `2024年，我局…`
+ * `2024年是…之年` `2024年全年`. Comparisons (与2024年相比), baselines (截至2024年底), carry-overs
+ * (结转至2026年) and ranges (2021—2025年) are not frames.
+ */
+const BODY_FRAME = new RegExp(`(?:^|[。！？；!?;：:]|\\n)[ \\t\\u3000]*(?:自|在)?${YEAR}(\\s*年度?)(以来|，|,|是|全年|我[局区县市们委部校院司厅处])`, 'g');
+const PLAN_WORDS = /(计划|打算|思路|安排|展望|下一步|下步|设想|要点|目标任务|重点工作)/;
+
+/**
+ * Last year's summary re-dated: the body reports the year before the period, again and again, and
+ * never the period's own year. Only the review part counts (not the plan, the attachment note or
+ * the closing); a single mention is not enough.
+ */
+function bodyFrames(doc: SummaryDocument, period: NonNullable<SummaryDocument['period']>): { start: number; text: string }[] {
+  if (period.from !== period.to) return [];
+  const text = doc.text;
+  const from = doc.title?.end ?? 0;
+  let end = Math.min(doc.attachments?.start ?? text.length, doc.closing?.start ?? text.length);
+  const plans = planHeadings(doc).filter((p) => p.start > from);
+  if (plans.length) end = Math.min(end, plans[0].start);
+  const planSection = doc.sections.find((s) => PLAN_WORDS.test(s.marker.headingText) && s.start > from);
+  if (planSection) end = Math.min(end, planSection.start);
+  const own: number[] = [];
+  const previous: { start: number; text: string }[] = [];
+  BODY_FRAME.lastIndex = 0;
+  const slice = text.slice(from, end);
+  for (let m = BODY_FRAME.exec(slice); m; m = BODY_FRAME.exec(slice)) {
+    const year = Number(m[1]);
+    const start = from + m.index + m[0].indexOf(m[1]);
+    if (year === period.from) own.push(start);
+    else if (year === period.from - 1) previous.push({ start, text: `${m[1]}${m[2]}${m[3]}` });
   }
-  return lines;
+  return own.length === 0 && previous.length >= 2 ? previous : [];
 }
 
 function periodText(period: NonNullable<SummaryDocument['period']>): string {
@@ -198,17 +221,44 @@ export const yearConsistency: Rule = {
       }
     }
 
-    for (const line of lastLines(text, 3)) {
-      const m = DATE_LINE.exec(line.text);
-      if (!m || Number(m[1]) >= period.to) continue;
-      const lead = /^[\s\u3000]*/.exec(line.text)![0].length;
-      const date = line.text.slice(lead).trimEnd();
+    const dates = [...(doc.signatureDates ?? [])];
+    if (doc.closing?.date && !dates.some((d) => d.start === doc.closing!.date!.start)) dates.push(doc.closing.date);
+    for (const date of dates) {
+      if (date.year < period.to) {
+        reports.push({
+          start: date.start,
+          end: date.end,
+          message: message(
+            `落款日期“${date.text}”早于总结的期间${periodText(period)}；应不早于${period.to}年`,
+            `The signature date \`${date.text}\` is before the period the summary covers (${period.to}); expected ${period.to} or later`,
+          ),
+        });
+        continue;
+      }
+      if (date.month === undefined || period.endMonth === undefined || period.source !== 'title') continue;
+      // signed long after the period ended: last half-year's summary re-dated, or a date typed wrong
+      const monthsLate = (date.year - period.to) * 12 + date.month - period.endMonth;
+      if (monthsLate > SIGNED_LATE_MONTHS) {
+        reports.push({
+          start: date.start,
+          end: date.end,
+          message: message(
+            `落款日期“${date.text}”在总结期间（${periodText(period)}${period.endMonth}月底止）结束${monthsLate}个月之后；请核对日期或期间`,
+            `The signature date \`${date.text}\` is ${monthsLate} months after the period the summary covers ends (${period.to}-${String(period.endMonth).padStart(2, '0')}); check the date or the period`,
+          ),
+        });
+      }
+    }
+
+    const flagged = new Set(reports.map((r) => r.start));
+    for (const frame of bodyFrames(doc, period)) {
+      if (flagged.has(frame.start)) continue;
       reports.push({
-        start: line.start + lead,
-        end: line.start + lead + date.length,
+        start: frame.start,
+        end: frame.start + 4,
         message: message(
-          `落款日期“${date}”早于总结的期间${periodText(period)}；应不早于${period.to}年`,
-          `The signature date \`${date}\` is before the period the summary covers (${period.to}); expected ${period.to} or later`,
+          `正文以“${frame.text}”叙述本期工作，但本总结的期间是${periodText(period)}，正文中没有一处以${period.from}年叙述；是否沿用了上一年的总结？`,
+          `The body reports its work as \`${frame.text}\`, but the summary covers ${period.from === period.to ? period.from : `${period.from}–${period.to}`} and the body never does so for ${period.from}: is last year's summary reused?`,
         ),
       });
     }
