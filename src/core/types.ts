@@ -26,6 +26,7 @@ export const RULE_IDS = [
   'pasted-content',
   'year-consistency',
   'punctuation',
+  'wording',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { RULE_IDS } from '../../src/core/index';
 
 interface Run {
   code: number;
@@ -62,7 +63,7 @@ describe('summary-lint CLI', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), DUPLICATED);
     const sarif = JSON.parse((await run(['--format', 'sarif', 'a.txt'], dir)).stdout);
     assert.equal(sarif.version, '2.1.0');
-    assert.equal(sarif.runs[0].tool.driver.rules.length, 10);
+    assert.equal(sarif.runs[0].tool.driver.rules.length, RULE_IDS.length);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'numbering-sequence');
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 9, startColumn: 3, endLine: 9, endColumn: 5 });
     assert.equal(result.level, 'error');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { renderRuleDocs, RULE_DOCS } from '../support/rule-docs';
-import { ALL_RULES, analyze, applyEdits, collectFixEdits, RULE_IDS } from '../../src/core/index';
+import { ALL_RULES, analyze, applyEdits, collectFixEdits, parseConfig, RULE_IDS } from '../../src/core/index';
 
 // Every rule documents itself with examples; running them here keeps the docs honest.
 describe('rule examples', () => {
@@ -20,9 +20,13 @@ describe('rule examples', () => {
       for (const example of rule.meta.examples) {
         it(example.description, () => {
           const fileName = example.format === 'markdown' ? 'example.md' : 'example.txt';
-          const { findings } = analyze(example.text, { fileName });
+          const parsed = example.config === undefined ? undefined : parseConfig(example.config);
+          assert.deepEqual(parsed?.problems ?? [], [], 'the example\'s configuration is valid');
+          const config = parsed?.config;
+          const { findings } = analyze(example.text, { fileName, config });
           const own = findings.filter((f) => f.rule === rule.meta.id);
           assert.deepEqual(own.map((f) => example.text.slice(f.start, f.end)), example.flagged);
+          if (example.messages) assert.deepEqual(own.map((f) => f.message.en), example.messages);
           for (const finding of own) {
             assert.match(finding.message.zh, /[\u4e00-\u9fff]/);
             assert.match(finding.message.en, /[A-Za-z]/);
@@ -30,7 +34,7 @@ describe('rule examples', () => {
           if (example.fixed !== undefined) {
             const fixed = applyEdits(example.text, collectFixEdits(own));
             assert.equal(fixed, example.fixed);
-            const again = analyze(fixed, { fileName }).findings.filter((f) => f.rule === rule.meta.id && f.fix);
+            const again = analyze(fixed, { fileName, config }).findings.filter((f) => f.rule === rule.meta.id && f.fix);
             assert.deepEqual(again.map((f) => f.message.en), [], 'the fixed text is clean of fixable findings');
           }
         });

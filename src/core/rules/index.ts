@@ -9,6 +9,7 @@ import { placeholder } from './placeholder';
 import { pastedContent } from './pasted-content';
 import { yearConsistency } from './year-consistency';
 import { punctuation } from './punctuation';
+import { wording } from './wording';
 
 /** Every rule, in the contract's order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -22,4 +23,5 @@ export const ALL_RULES: readonly Rule[] = [
   pastedContent,
   yearConsistency,
   punctuation,
+  wording,
 ];

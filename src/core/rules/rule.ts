@@ -14,12 +14,17 @@ export interface RuleExample {
   flagged: string[];
   /** the whole text after applying every fix of this rule */
   fixed?: string;
+  /** a `.summaryrc.json` text the example runs under, where a house style or a limit matters */
+  config?: string;
+  /** the English message of each finding, in order, where the wording of the message is the point */
+  messages?: string[];
 }
 
 export interface RuleMeta {
   id: RuleId;
   description: Message;
-  defaultSeverity: Severity;
+  /** `off`: the rule runs only where `.summaryrc.json` turns it on */
+  defaultSeverity: Severity | 'off';
   fixable: boolean;
   tags: string[];
   examples: RuleExample[];
