@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LIMITS, tooLargeMessage } from '../core/index';
 
 export const CHECKED_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
 /**
  * Larger files are declined with a message: no summary is this big (the 31 provincial reports in one
- * file make 1.6 MB), and checking one would hold up the rest of a folder for many seconds.
+ * file make 1.6 MB), and checking one would hold up the rest of a folder for many seconds. It is the
+ * core's one text limit, the same for files, standard input and Word files.
  */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = LIMITS.maxTextBytes;
 
 export interface InputProblem {
   file: string;
@@ -99,15 +101,7 @@ export function readTextFile(file: string): ReadResult {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      return {
-        ok: false,
-        message: {
-          zh: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查；请拆分后再检查`,
-          en: `file too large (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_FILE_BYTES / 1048576} MB), not checked; split it first`,
-        },
-      };
-    }
+    if (size > MAX_FILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     bytes = fs.readFileSync(file);
   } catch (error) {
     return { ok: false, message: { zh: `无法读取：${(error as Error).message}`, en: `cannot read: ${(error as Error).message}` } };

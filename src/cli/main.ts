@@ -11,10 +11,12 @@ import {
   pickMessage,
   LineIndex,
   looksLikeSummary,
+  tooLargeMessage,
   type Locale,
   type SummaryConfig,
 } from '../core/index';
-import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from '../docx/cli-support';
+import { DocxReadError } from '../docx/read';
+import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from './docx';
 import { expandInputs, MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
 import { formatJson, formatSarif, formatText, toReported, type ReportedFinding } from './format';
 
@@ -203,15 +205,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return exitCode;
 
   async function checkDocx(file: string, shown: string, foundInFolder: boolean): Promise<number> {
-    if (fs.statSync(file).size > MAX_FILE_BYTES) {
-      say(`${shown}：文件过大，未检查`, `${shown}: file too large, not checked`);
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      const reason = tooLargeMessage(size);
+      say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
       return 2;
     }
     let result;
     try {
       result = await lintDocxFile(file, { config });
     } catch (error) {
-      say(`${shown}：不是可读取的 Word 文件（${(error as Error).message}）`, `${shown}: not a readable Word file (${(error as Error).message})`);
+      const reason = error instanceof DocxReadError ? error.reason : { zh: `不是可读取的 Word 文件（${(error as Error).message}）`, en: `not a readable Word file (${(error as Error).message})` };
+      say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
       return 2;
     }
     if (foundInFolder && !looksLikeSummary(file, result.text)) return 0;

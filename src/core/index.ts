@@ -16,4 +16,5 @@ export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, 
 export { findParts, type PartStatus } from './model/parts';
 export { insertPartEdits } from './editing/parts';
 export { DocumentAnalyzer, type AnalyzerOptions } from './engine/analyzer';
+export { LIMITS, tooLargeMessage } from './engine/limits';
 export { splitChunks, ChunkCache } from './reader/chunks';

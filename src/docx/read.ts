@@ -1,4 +1,8 @@
 import mammoth from 'mammoth';
+import { LIMITS, tooLargeMessage } from '../core/index';
+import { checkDocxArchive, DocxReadError, notAWordFile } from './archive';
+
+export { DocxReadError } from './archive';
 
 /** Where one Word paragraph landed in the text that `readDocx` produced. */
 export interface DocxParagraph {
@@ -50,17 +54,29 @@ type Collected = { kind: 'paragraph'; text: string; autoNumbered: boolean } | { 
  */
 export async function readDocx(buffer: Uint8Array | Buffer): Promise<DocxText> {
   const collected: Collected[] = [];
+  checkDocxArchive(buffer);
   // mammoth parses the package and gives us its document tree through transformDocument; we read the
   // tree and hand it back unchanged. The HTML it then renders is not used.
-  const result = await mammoth.convertToHtml(
-    { buffer: Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) },
-    {
-      transformDocument: (document: MammothElement) => {
-        collectBlocks(document, collected);
-        return document;
+  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    result = await mammoth.convertToHtml(
+      { buffer: Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) },
+      {
+        transformDocument: (document: MammothElement) => {
+          collectBlocks(document, collected);
+          return document;
+        },
       },
-    },
-  );
+    );
+  } catch (error) {
+    // the XML parser's and the unzipper's own words ("[xmldom error] entity not found") mean nothing
+    // to a writer: say what it is, and keep the detail short for whoever looks further
+    const detail = String((error as Error).message ?? error).replace(/\s+/g, ' ').replace(/^error: /i, '').replace(/\s*@#\[line:[^\]]*\]/, '').slice(0, 80);
+    const xml = /xml|entity|tag|attribute/i.test(detail);
+    throw new DocxReadError(
+      xml ? notAWordFile(`其中的 XML 已损坏（${detail}）`, `its XML is damaged (${detail})`) : notAWordFile(`文件已损坏（${detail}）`, `the file is damaged (${detail})`),
+    );
+  }
   const paragraphs: DocxParagraph[] = [];
   let text = '';
   const startBlock = (): void => {
@@ -91,6 +107,10 @@ export async function readDocx(buffer: Uint8Array | Buffer): Promise<DocxText> {
     });
   }
   if (text !== '') text += '\n';
+  if (text.length > LIMITS.maxTextBytes / 3) {
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > LIMITS.maxTextBytes) throw new DocxReadError(tooLargeMessage(bytes));
+  }
   const warnings = result.messages.map((message) => message.message);
   return { text, paragraphs, warnings };
 }

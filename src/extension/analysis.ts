@@ -47,15 +47,6 @@ export class AnalysisService implements vscode.Disposable {
     return this.compute(document, config);
   }
 
-  /** Without waiting: uses the configuration already loaded (providers that must answer at once). */
-  analysisOfNow(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    if (!this.summaries.isSummary(document)) return undefined;
-    const cached = this.cached(document);
-    if (cached) return cached;
-    const config = this.configuration.configForNow(document.uri);
-    return config ? this.compute(document, config) : undefined;
-  }
-
   /**
    * Like analysisOf, but a large document is analysed in slices that give the extension host back
    * in between; undefined when `isCancelled` reports that a newer version made this one stale.
@@ -114,17 +105,6 @@ export class AnalysisService implements vscode.Disposable {
     const analysis: DocumentAnalysis = { ...result, version: document.version, uri: document.uri, config: effective };
     this.cache.set(document.uri.toString(), { key, analysis });
     return analysis;
-  }
-
-  /** Analyses another text as if it were this document's (an edit being prepared). */
-  async analyzeVariant(document: vscode.TextDocument, text: string): Promise<Analysis> {
-    const config = await this.configuration.configFor(document.uri);
-    const profileChoice = this.summaries.profileChoiceOf(document.uri);
-    return analyze(text, {
-      fileName: document.fileName,
-      format: document.languageId === 'markdown' ? 'markdown' : 'text',
-      config: withProfileChoice(config, profileChoice),
-    });
   }
 
   /** Analyses text that is not open in an editor (the workspace check). */

@@ -57,24 +57,11 @@ export class ConfigurationStore implements vscode.Disposable {
     return withSettings(fromFile, uri);
   }
 
-  /** Synchronous variant for providers that must not wait: the last loaded file, else defaults. */
-  configForNow(uri: vscode.Uri): SummaryConfig | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return withSettings(DEFAULT_CONFIG, uri);
-    const loaded = this.loaded.get(folder.uri.toString());
-    return loaded ? withSettings(loaded, uri) : undefined;
-  }
-
-  private readonly loaded = new Map<string, SummaryConfig>();
-
   private fileConfig(folder: vscode.WorkspaceFolder): Promise<SummaryConfig> {
     const key = folder.uri.toString();
     let pending = this.fileConfigs.get(key);
     if (!pending) {
-      pending = this.readFile(folder).then((config) => {
-        this.loaded.set(key, config);
-        return config;
-      });
+      pending = this.readFile(folder);
       this.fileConfigs.set(key, pending);
     }
     return pending;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile, lintDocxText } from '../../src/docx/cli-support';
+import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile, lintDocxText } from '../../src/cli/docx';
 import { readDocx } from '../../src/docx/read';
 
 /** A unit's submission with two faults a collector has to find: a second 四、 and an XX left in. */

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, type Finding } from '../../src/core/index';
-import { lintDocx } from '../../src/docx/cli-support';
+import { lintDocx } from '../../src/cli/docx';
 import { exportDocx } from '../../src/docx/export';
 import { readDocx } from '../../src/docx/read';
+import { runs, SEED } from '../support/seed';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -64,6 +65,16 @@ const EXPLAINED: Record<string, { lost: [string, RegExp][]; gained: [string, Reg
   },
 };
 
+// The pingtan crawler files (one header line each, then the whole article on one line): the Word copy
+// puts every line in a paragraph of its own, so `标题: …` reads as the title and the work part is found.
+// The plain text loses neither: the finding lost is one the corpus verdicts judge false.
+for (const name of ['zh-disclosure-report-04.txt', 'zh-gov-work-report-08.txt', 'zh-work-summary-14.txt', 'zh-work-summary-16.txt', 'zh-work-summary-17.txt']) {
+  EXPLAINED[name] = { lost: [['required-section', /Missing part "Main work and results"/u]], gained: [] };
+}
+// Tab-separated table rows of an HTML capture: read back from Word, the row label 一、本年新收… is no
+// longer reported as restarting the body's 一、–三、 (a finding the corpus verdicts judge false).
+EXPLAINED['zh-disclosure-report-07.txt'] = { lost: [['numbering-sequence', /Numbering restarts at `一、` after `三、`/u]], gained: [] };
+
 describe('docx round trip: export, read back, lint', () => {
   const files = [path.join(ROOT, 'test/fixtures/docx/summary.md'), ...sharedExamples(), ...corpusFiles()];
 
@@ -117,7 +128,7 @@ describe('docx round trip of plain text (property)', () => {
         const back = await readDocx(await exportDocx(document));
         assert.equal(visible(back.text), visible(text));
       }),
-      { numRuns: 60 },
+      { seed: SEED, numRuns: runs(60) },
     );
   });
 });

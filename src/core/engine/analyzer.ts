@@ -1,6 +1,6 @@
 import { ChunkCache, splitChunks, type Chunk } from '../reader/chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from '../config/config';
-import { lintDocument, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
+import { analyze, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
 import { bodyStartOf, formatOf, parseChunks } from '../reader/read';
 import { parseSummary } from './parse';
 import { type ChunkParse } from '../model/types';
@@ -28,9 +28,7 @@ export class DocumentAnalyzer {
 
   analyze(text: string): Analysis {
     if (this.last?.text === text) return this.last.analysis;
-    const config = this.options.config ?? DEFAULT_CONFIG;
-    const document = parseSummary(text, { ...this.options, format: this.format, config, cache: this.cache });
-    const analysis = { document, findings: lintDocument(document, config) };
+    const analysis = analyze(text, { ...this.options, format: this.format, cache: this.cache });
     this.last = { text, analysis };
     return analysis;
   }

@@ -12,10 +12,25 @@ export interface Analysis {
   findings: Finding[];
 }
 
-/** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
-export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG): Finding[] {
+/**
+ * The one way findings are made: each rule in turn over one model, one step a rule. The synchronous
+ * driver (`lintDocument`) runs the steps straight through; the sliced driver (`lintDocumentInSlices`)
+ * gives the thread back between them. Equal results by construction: the same steps, in the same order.
+ */
+function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, Finding[]> {
   const context = { doc, config, houseStyle: houseStyleOf(config) };
-  return sortFindings(ALL_RULES.flatMap((rule) => runRule(rule, context)));
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    findings.push(...runRule(rule, context));
+    yield;
+  }
+  return sortFindings(findings);
+}
+
+/** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
+export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const steps = lintSteps(doc, config, rules);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /**
@@ -27,18 +42,16 @@ export async function lintDocumentInSlices(
   config: SummaryConfig,
   slicing: { sliceMs: number; isCancelled?: () => boolean; yieldToEventLoop: () => Promise<void>; now: () => number },
 ): Promise<Finding[] | undefined> {
-  const context = { doc, config, houseStyle: houseStyleOf(config) };
-  const findings: Finding[] = [];
+  const steps = lintSteps(doc, config, ALL_RULES);
   let sliceStart = slicing.now();
-  for (const rule of ALL_RULES) {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
     if (slicing.now() - sliceStart > slicing.sliceMs) {
       await slicing.yieldToEventLoop();
       if (slicing.isCancelled?.()) return undefined;
       sliceStart = slicing.now();
     }
-    findings.push(...runRule(rule, context));
   }
-  return sortFindings(findings);
 }
 
 function runRule(rule: Rule, context: RuleContext): Finding[] {
@@ -52,11 +65,40 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
     reports = [];
     if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
   }
-  return reports.map((report) => {
+  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text)).map((report) => {
     const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
     if (report.fix && report.fix.edits.length) finding.fix = report.fix;
     return finding;
   });
+}
+
+const isLowSurrogate = (text: string, at: number) => {
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff;
+};
+
+/** Offsets that lie inside the text and do not cut a surrogate pair (a CJK Extension B character) in two. */
+function validRange(text: string, start: number, end: number): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length && !isLowSurrogate(text, start) && !isLowSurrogate(text, end);
+}
+
+/**
+ * Every report is checked where it is made: its range inside the text, whole characters, fix edits
+ * that lie inside the text and do not overlap. A report that breaks this is dropped and the rule named,
+ * so a rule's bug never reaches an editor or a file (and the property tests, which fail on any such
+ * message, say which rule it was).
+ */
+function keepsTheContract(rule: Rule, report: RuleReport, text: string): boolean {
+  let broken: string | undefined;
+  if (!validRange(text, report.start, report.end)) broken = `range ${report.start}-${report.end}`;
+  const edits = [...(report.fix?.edits ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  edits.forEach((edit, index) => {
+    if (!validRange(text, edit.start, edit.end)) broken ??= `fix edit ${edit.start}-${edit.end}`;
+    else if (index > 0 && edit.start < edits[index - 1].end) broken ??= `overlapping fix edits at ${edit.start}`;
+  });
+  if (broken === undefined) return true;
+  if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} broke the finding contract (${broken} in a text of ${text.length}); the finding is dropped`);
+  return false;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -102,6 +144,7 @@ function shiftReport(report: RuleReport, by: number): RuleReport {
   return shifted;
 }
 
+/** text → model → findings: the pipeline every caller goes through (DocumentAnalyzer adds its chunk cache). */
 export function analyze(text: string, options: ParseOptions = {}): Analysis {
   const document = parseSummary(text, options);
   return { document, findings: lintDocument(document, options.config ?? DEFAULT_CONFIG) };

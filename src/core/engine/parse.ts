@@ -5,6 +5,7 @@ import type { ChunkParse, SummaryDocument } from '../model/types';
 import { readFrontMatter } from '../reader/blocks';
 import type { ChunkCache } from '../reader/chunks';
 import { bodyStartOf, formatOf, readChunks } from '../reader/read';
+import { readingView } from '../text/lines';
 
 export interface ParseOptions {
   fileName?: string;
@@ -15,7 +16,8 @@ export interface ParseOptions {
 }
 
 /** text → reader → model: the model every rule, the outline, the symbols and the completion share. */
-export function parseSummary(text: string, options: ParseOptions = {}): SummaryDocument {
+export function parseSummary(original: string, options: ParseOptions = {}): SummaryDocument {
+  const text = readingView(original);
   const format = options.format ?? formatOf(options.fileName);
   const config = options.config ?? DEFAULT_CONFIG;
   const frontMatter = readFrontMatter(text);

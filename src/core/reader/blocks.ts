@@ -97,10 +97,12 @@ export function tooHardForMarkdown(chunk: string): boolean {
 
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */
 export function markdownBlocks(text: string, from: number): Block[] {
-  const source = text.slice(from);
-  const tree = markdownParser.parse(source) as MdNode;
+  // remark drops a leading U+FEFF and counts its offsets after it: a file's BOM, or a stray one that
+  // copy-paste left at a paragraph start (each chunk is a document to remark), must not shift them
+  const start = text.charCodeAt(from) === 0xfeff ? from + 1 : from;
+  const tree = markdownParser.parse(text.slice(start)) as MdNode;
   const blocks: Block[] = [];
-  collectAll(tree.children ?? [], text, from, blocks);
+  collectAll(tree.children ?? [], text, start, blocks);
   return blocks;
 }
 

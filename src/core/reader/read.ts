@@ -48,9 +48,10 @@ export function parseChunks(text: string, chunks: readonly Chunk[], format: 'mar
   };
   for (const chunk of chunks) {
     const chunkText = text.slice(chunk.start, chunk.end);
-    // an indented chunk may continue the list item before it, and what follows an indented code
-    // block is read differently: such a chunk is parsed alone, and ends the batch before it
-    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t]/.test(chunkText)) {
+    // an indented chunk may continue the list item before it, what follows an indented code block
+    // reads differently, and remark drops a U+FEFF only at the start of its text: such a chunk is
+    // parsed alone, and ends the batch before it
+    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t\ufeff]/.test(chunkText)) {
       flush();
       parses.push(parseChunk(chunkText, format));
       continue;

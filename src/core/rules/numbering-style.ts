@@ -75,6 +75,18 @@ export const numberingStyle: Rule = {
         text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
         flagged: [],
       },
+      {
+        description: 'the gbt9704 house style takes only the GB/T 9704 forms: 1、 is written 1.',
+        format: 'text',
+        config: '{"houseStyle": "gbt9704"}',
+        text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
+        flagged: ['1、', '2、'],
+        messages: [
+          { zh: '编号写法不规范：“1、”，应为“1.”', en: 'Unexpected marker `1、`, expected `1.`' },
+          { en: 'Unexpected marker `2、`, expected `2.`' },
+        ],
+        fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n',
+      },
     ],
   },
   check({ doc, houseStyle }) {

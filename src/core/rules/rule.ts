@@ -14,10 +14,13 @@ export interface RuleExample {
   flagged: string[];
   /** the whole text after applying every fix of this rule */
   fixed?: string;
-  /** a `.summaryrc.json` text the example runs under, where a house style or a limit matters */
+  /**
+   * The `.summaryrc.json` the example runs with (a house style, a profile, a severity): so every
+   * difference a setting makes is documented, and tested, in the rule's own file.
+   */
   config?: string;
-  /** the English message of each finding, in order, where the wording of the message is the point */
-  messages?: string[];
+  /** the message each finding must carry, in document order (either language may be left out) */
+  messages?: Partial<Message>[];
 }
 
 export interface RuleMeta {

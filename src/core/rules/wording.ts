@@ -191,10 +191,10 @@ export const wording: Rule = {
         flagged: ['布署', '截止目前', '获益非浅', '再接再励'],
         fixed: '工作总结\n\n年初认真部署全年工作，截至目前已完成八成。大家获益匪浅，将再接再厉。\n',
         messages: [
-          '`布署` is a misspelling; expected `部署`',
-          '`截止目前` is a misspelling; expected `截至目前`',
-          '`获益非浅` is a misspelling; expected `获益匪浅`',
-          '`再接再励` is a misspelling; expected `再接再厉`',
+          { en: '`布署` is a misspelling; expected `部署`' },
+          { en: '`截止目前` is a misspelling; expected `截至目前`' },
+          { en: '`获益非浅` is a misspelling; expected `获益匪浅`' },
+          { en: '`再接再励` is a misspelling; expected `再接再厉`' },
         ],
       },
       {
@@ -203,8 +203,8 @@ export const wording: Rule = {
         text: '工作总结\n\n截止12月7日，群众可登陆平台办理。台风登陆前，报名于12月5日截止。\n',
         flagged: ['截止', '登陆'],
         messages: [
-          '`截止` may be meant as `截至` here: 截至 means \'up to\' a time and takes the date after it; 截止 means \'to close\' and usually follows the date',
-          '`登陆` may be meant as `登录` here: 登录 is signing in to a system, site or account; 登陆 is coming ashore (a typhoon, a product reaching a market)',
+          { en: '`截止` may be meant as `截至` here: 截至 means \'up to\' a time and takes the date after it; 截止 means \'to close\' and usually follows the date' },
+          { en: '`登陆` may be meant as `登录` here: 登录 is signing in to a system, site or account; 登陆 is coming ashore (a typhoon, a product reaching a market)' },
         ],
       },
       {
@@ -213,8 +213,8 @@ export const wording: Rule = {
         text: '工作总结\n\n统筹推进“五位一体”战略布局，深入开展打黑除恶专项斗争。\n',
         flagged: ['“五位一体”战略布局', '打黑除恶'],
         messages: [
-          '`“五位一体”战略布局` is not the standard formulation; expected `“五位一体”总体布局` (source: 党的二十大报告（2022年10月16日）)',
-          '`打黑除恶` is not the standard formulation; expected `扫黑除恶` (source: 中共中央、国务院《关于开展扫黑除恶专项斗争的通知》（2018年1月）)',
+          { en: '`“五位一体”战略布局` is not the standard formulation; expected `“五位一体”总体布局` (source: 党的二十大报告（2022年10月16日）)' },
+          { en: '`打黑除恶` is not the standard formulation; expected `扫黑除恶` (source: 中共中央、国务院《关于开展扫黑除恶专项斗争的通知》（2018年1月）)' },
         ],
       },
       {

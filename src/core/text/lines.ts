@@ -68,3 +68,12 @@ export function lineStartBefore(text: string, offset: number): number {
   }
   return 0;
 }
+
+/**
+ * The text as the reader and the rules read it: every bare CR (old Mac files, some PDF and web
+ * copies) read as LF, so that no line split anywhere can miss one. Same length, same offsets: a
+ * finding's range or a fix's edit is valid in the original text too.
+ */
+export function readingView(text: string): string {
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

@@ -182,7 +182,8 @@ export function renumberMarkerText(text: string, style: MarkerStyle, number: num
   return text.replace(/\d+/, String(number));
 }
 
-const INDENT = /^[ \t\u3000\u00a0]*/;
+// a stray U+FEFF (left by copy-paste) stands before a marker as invisibly as indentation
+const INDENT = /^[ \t\u3000\u00a0\ufeff]*/;
 
 /** The marker at a line start, past indentation, a `#` (in headings) and `>` quote marks; offsets in `text`. */
 export function readMarkerAt(text: string, lineStart: number, isHeading: boolean): MarkerCandidate | undefined {

@@ -1,12 +1,12 @@
 /**
- * What the CLI needs for Word files, ready to wire: `.docx` input reported by paragraph, and
- * `--export-docx <out>`. The only file under src/docx that touches the file system.
+ * What the CLI needs for Word files: `.docx` input reported by paragraph, and `--export-docx <out>`.
+ * The file system is the CLI's; src/docx itself only turns bytes into text and back.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyze, pickMessage, type Analysis, type Finding, type Locale, type SummaryConfig } from '../core/index';
-import type { ReportedFinding } from '../cli/format';
-import { exportDocx, type ExportOptions } from './export';
-import { locateInDocx, readDocx, type DocxParagraph, type DocxText } from './read';
+import { exportDocx, type ExportOptions } from '../docx/export';
+import { locateInDocx, readDocx, type DocxParagraph, type DocxText } from '../docx/read';
+import type { ReportedFinding } from './format';
 
 export function isDocxPath(path: string): boolean {
   // ~$name.docx are Word's lock files next to an open document, not documents.
