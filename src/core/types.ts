@@ -27,6 +27,7 @@ export const RULE_IDS = [
   'year-consistency',
   'punctuation',
   'wording',
+  'number-usage',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -10,6 +10,7 @@ import { pastedContent } from './pasted-content';
 import { yearConsistency } from './year-consistency';
 import { punctuation } from './punctuation';
 import { wording } from './wording';
+import { numberUsage } from './number-usage';
 
 /** Every rule, in the contract's order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const ALL_RULES: readonly Rule[] = [
   yearConsistency,
   punctuation,
   wording,
+  numberUsage,
 ];
