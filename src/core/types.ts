@@ -28,6 +28,7 @@ export const RULE_IDS = [
   'punctuation',
   'wording',
   'number-usage',
+  'title',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

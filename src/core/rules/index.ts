@@ -11,6 +11,7 @@ import { yearConsistency } from './year-consistency';
 import { punctuation } from './punctuation';
 import { wording } from './wording';
 import { numberUsage } from './number-usage';
+import { title } from './title';
 
 /** Every rule, in the contract's order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -26,4 +27,5 @@ export const ALL_RULES: readonly Rule[] = [
   punctuation,
   wording,
   numberUsage,
+  title,
 ];
