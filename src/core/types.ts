@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'wording',
   'number-usage',
   'title',
+  'section-length',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

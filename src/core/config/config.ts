@@ -35,6 +35,22 @@ export const HOUSE_STYLES: readonly HouseStyle[] = [
   },
 ];
 
+/** A length limit in characters, as counted by `SectionLengthSettings.count`. */
+export interface LengthLimit {
+  min?: number;
+  max?: number;
+}
+
+/** `"sectionLength"` in .summaryrc.json: how to count, and the limits per part (for every profile, or for one). */
+export interface SectionLengthSettings {
+  /** `hanzi`: 汉字 only; `non-whitespace`: every character but whitespace, as Word counts 字符数（不计空格） */
+  count: 'hanzi' | 'non-whitespace';
+  /** by part id (opening, problems, next-steps …) */
+  limits: Record<string, LengthLimit>;
+  /** by profile id, then part id: these win over `limits` */
+  profiles: Record<string, Record<string, LengthLimit>>;
+}
+
 export interface SummaryConfig {
   /** the profile used when neither front matter nor title chooses one */
   profile?: string;
@@ -43,6 +59,8 @@ export interface SummaryConfig {
   allowSkipLevel?: boolean;
   rules: Partial<Record<RuleId, SeveritySetting>>;
   profiles: Profile[];
+  /** how parts are counted and their limits (the section-length rule and the outline) */
+  sectionLength?: SectionLengthSettings;
   /** the workspace's additions to the wording dictionary and the built-in entries it switches off */
   wording?: WordingSettings;
   /** the profile the user chose for this one file in the editor; not read from .summaryrc.json */
@@ -124,6 +142,9 @@ export function parseConfig(jsonText: string): { config: SummaryConfig; problems
       case 'wording':
         readWording(valueNode, config, problems);
         break;
+      case 'sectionLength':
+        readSectionLength(valueNode, config, problems);
+        break;
       case 'profile':
         break; // checked below, once custom profiles are known
       default:
@@ -160,6 +181,68 @@ function readRules(node: JsonNode, config: SummaryConfig, problems: ConfigProble
       problems.push(at(valueNode, `规则级别应为 error、warning、info 或 off，实为 ${JSON.stringify(valueNode.value)}`, `A rule severity must be error, warning, info or off, found ${JSON.stringify(valueNode.value)}`));
     }
   }
+}
+
+/** `"sectionLength": {"count": "hanzi", "limits": {"opening": {"min": 300, "max": 500}}, "profiles": {...}}` */
+function readSectionLength(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'sectionLength 应为对象，如 {"limits": {"opening": {"min": 300, "max": 500}}}', 'sectionLength must be an object, e.g. {"limits": {"opening": {"min": 300, "max": 500}}}'));
+    return;
+  }
+  checkKeys(node, ['count', 'limits', 'profiles'], 'sectionLength ', 'sectionLength', problems);
+  const settings: SectionLengthSettings = { count: 'hanzi', limits: {}, profiles: {} };
+  const count = field(node, 'count');
+  if (count) {
+    if (count.value === 'hanzi' || count.value === 'non-whitespace') settings.count = count.value;
+    else problems.push(at(count, 'count 应为 "hanzi"（只计汉字）或 "non-whitespace"（不计空格的字符，同 Word）', 'count must be "hanzi" (汉字 only) or "non-whitespace" (every character but whitespace, as Word counts)'));
+  }
+  const limits = field(node, 'limits');
+  if (limits) settings.limits = readLimits(limits, problems);
+  const profiles = field(node, 'profiles');
+  if (profiles) {
+    if (profiles.type !== 'object') problems.push(at(profiles, 'profiles 应为对象：文种 id → 各部分的限定', 'profiles must be an object: profile id → limits per part'));
+    else {
+      for (const property of profiles.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (keyNode && valueNode) settings.profiles[String(keyNode.value)] = readLimits(valueNode, problems);
+      }
+    }
+  }
+  config.sectionLength = settings;
+}
+
+/** Part id → {min, max}: whole numbers, at least one of them, min not above max. */
+function readLimits(node: JsonNode, problems: ConfigProblem[]): Record<string, LengthLimit> {
+  const limits: Record<string, LengthLimit> = {};
+  if (node.type !== 'object') {
+    problems.push(at(node, '限定应为对象：部分 id → {"min": …, "max": …}', 'Limits must be an object: part id → {"min": …, "max": …}'));
+    return limits;
+  }
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    if (valueNode.type !== 'object') {
+      problems.push(at(valueNode, '每个部分的限定应为 {"min": …, "max": …}', 'Each part\'s limit must be {"min": …, "max": …}'));
+      continue;
+    }
+    checkKeys(valueNode, ['min', 'max'], '限定', 'a limit', problems);
+    const limit: LengthLimit = {};
+    let bad = false;
+    for (const key of ['min', 'max'] as const) {
+      const value = field(valueNode, key);
+      if (!value) continue;
+      if (Number.isInteger(value.value) && value.value >= 0) limit[key] = value.value;
+      else {
+        problems.push(at(value, `${key} 应为非负整数`, `${key} must be a whole number, 0 or more`));
+        bad = true;
+      }
+    }
+    if (bad) continue;
+    if (limit.min === undefined && limit.max === undefined) problems.push(at(valueNode, '限定至少需要 min 或 max', 'A limit needs min or max'));
+    else if (limit.min !== undefined && limit.max !== undefined && limit.min > limit.max) problems.push(at(valueNode, 'min 不应大于 max', 'min must not be above max'));
+    else limits[String(keyNode.value)] = limit;
+  }
+  return limits;
 }
 
 /**

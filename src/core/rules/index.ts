@@ -12,6 +12,7 @@ import { punctuation } from './punctuation';
 import { wording } from './wording';
 import { numberUsage } from './number-usage';
 import { title } from './title';
+import { sectionLength } from './section-length';
 
 /** Every rule, in the contract's order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -28,4 +29,5 @@ export const ALL_RULES: readonly Rule[] = [
   wording,
   numberUsage,
   title,
+  sectionLength,
 ];

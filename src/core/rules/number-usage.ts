@@ -1,4 +1,4 @@
-import type { ChunkParse } from '../model/types';
+import type { ChunkParse, SummaryDocument } from '../model/types';
 import { maskedBlockText } from '../model/prose';
 import { parseChineseNumeral } from '../text/numerals';
 import { isCjk } from '../text/chars';
@@ -23,17 +23,24 @@ function replaceFix(start: number, end: number, newText: string): Fix {
   return { title: message(`改为“${newText}”`, `Change to \`${newText}\``), edits: [{ start, end, newText }] };
 }
 
-/** Is the text before this offset Chinese (ideographs outnumber Latin letters)? A bilingual summary signs twice. */
-function chineseAround(text: string, offset: number): boolean {
-  // the last 80 letters and ideographs before it: signatures are indented with long runs of spaces
-  let cjk = 0;
-  let latin = 0;
-  for (let i = offset - 1; i >= 0 && cjk + latin < 80 && offset - i < 2000; i--) {
-    if (isCjk(text[i])) cjk++;
-    else if (/[A-Za-z]/.test(text[i])) latin++;
+/**
+ * Is the signature above this line Chinese? One of the few non-blank lines before it (the unit's
+ * name, an address, an e-mail) holds an ideograph. A bilingual summary signs twice, the English
+ * signature under English lines only.
+ */
+function chineseSignature(text: string, lineStart: number): boolean {
+  let end = lineStart;
+  for (let seen = 0; seen < 4 && end > 0; ) {
+    const start = Math.max(text.lastIndexOf('\n', end - 2) + 1, 0);
+    const line = text.slice(start, end);
+    if (/\S/.test(line)) {
+      if ([...line].some((ch) => isCjk(ch))) return true;
+      seen++;
+    }
+    if (start === 0) break;
+    end = start;
   }
-  // an ideograph says as much as a word of letters: 开发组 weighs like CnPack
-  return cjk > 0 && cjk * 3 >= latin;
+  return false;
 }
 
 interface Found {
@@ -72,7 +79,31 @@ function signatureDate(line: string, start: number, chineseNumeralDates: boolean
   return undefined;
 }
 
-function findInChunk(parse: ChunkParse, chineseNumeralDates: boolean): Found[] {
+/**
+ * The date under a signature: a line of its own, in Chinese text. Read over the whole document, not
+ * per chunk: whether the text before it is Chinese may be decided several paragraphs up (a Word file
+ * puts the unit, its address and the date in paragraphs of their own).
+ */
+function signatureDates(doc: SummaryDocument, chineseNumeralDates: boolean): Found[] {
+  const found: Found[] = [];
+  for (const block of doc.blocks) {
+    if (!isProse(block)) continue;
+    block.lineStarts.forEach((lineStart, index) => {
+      const next = index + 1 < block.lineStarts.length ? block.lineStarts[index + 1] : block.end;
+      if (next - lineStart > 80) return;
+      const raw = doc.text.slice(lineStart, next).replace(/\r?\n$|\r$/, '');
+      const m = DATE_LINE.exec(raw);
+      if (!m || m[1].length > 16 || !/^[\d〇零一二三四五六七八九]/.test(m[1])) return;
+      const start = lineStart + raw.indexOf(m[1]);
+      if (!chineseSignature(doc.text, lineStart)) return;
+      const date = signatureDate(m[1], start, chineseNumeralDates);
+      if (date) found.push(date);
+    });
+  }
+  return found;
+}
+
+function findInChunk(parse: ChunkParse): Found[] {
   const found: Found[] = [];
   const markers = parse.candidates.map((c) => ({ start: c.candidate.start, end: c.candidate.end }));
   const inMarker = (start: number, end: number) => markers.some((m) => m.start < end && start < m.end);
@@ -143,17 +174,6 @@ function findInChunk(parse: ChunkParse, chineseNumeralDates: boolean): Found[] {
         },
       });
     }
-    // the date under a signature: a line of its own, in Chinese text
-    block.lineStarts.forEach((lineStart, index) => {
-      const next = index + 1 < block.lineStarts.length ? block.lineStarts[index + 1] : block.end;
-      const raw = parse.text.slice(lineStart, next).replace(/\r?\n$|\r$/, '');
-      const m = DATE_LINE.exec(raw);
-      if (!m || m[1].length > 16) return;
-      const start = lineStart + raw.indexOf(m[1]);
-      if (!chineseAround(parse.text, lineStart)) return;
-      const date = signatureDate(m[1], start, chineseNumeralDates);
-      if (date) found.push(date);
-    });
   }
   found.sort((a, b) => a.start - b.start || a.end - b.end);
   return found.filter((f, i) => i === 0 || f.start >= found[i - 1].end);
@@ -212,7 +232,8 @@ export const numberUsage: Rule = {
   },
   check({ doc, houseStyle }) {
     const chineseNumeralDates = houseStyle.id === 'gbt9704';
-    const found = perChunk(doc, `rule:number-usage:${chineseNumeralDates}`, (parse) => findInChunk(parse, chineseNumeralDates), shiftFound);
+    const found = [...perChunk(doc, 'rule:number-usage', findInChunk, shiftFound), ...signatureDates(doc, chineseNumeralDates)];
+    found.sort((a, b) => a.start - b.start || a.end - b.end);
     return found.map((f): RuleReport => (f.fix ? { start: f.start, end: f.end, message: f.message, fix: f.fix } : { start: f.start, end: f.end, message: f.message }));
   },
 };

@@ -81,6 +81,8 @@ export const title: Rule = {
   check({ doc }) {
     const found = doc.title;
     if (!found || !/[\p{L}\p{N}]/u.test(found.text)) return [];
+    // a crawler's header line `标题: …` (read as the title from a Word copy) is a label, not the title's punctuation
+    const label = /^(?:标题|题目|文章标题|名称)[:：]\s*/.exec(found.text)?.[0].length ?? 0;
     const text = found.text;
     const reports: RuleReport[] = [];
     const at = (i: number) => found.start + i;
@@ -106,6 +108,7 @@ export const title: Rule = {
       const ownEnd = /[：:。.；;，,！!？?]*$/.exec(text)?.index ?? text.length;
       const rest = /^[：:。.；;，,！!？?]*/.exec(doc.text.slice(found.end, found.end + 4))?.[0] ?? '';
       for (const m of text.slice(0, ownEnd).matchAll(TITLE_PUNCTUATION)) {
+        if (m.index < label) continue;
         reports.push({
           start: at(m.index),
           end: at(m.index + 1),
