@@ -19,6 +19,11 @@ const bundles = [
     outfile: 'dist/docx.js',
   },
   {
+    // the language server alone, for clients that start it as a Node module (the CLI has it too: --lsp)
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },

@@ -9,8 +9,12 @@
 //   --no-memory       skip the peak-memory child processes
 //   --no-package      skip staging the production build / .vsix (bundle sizes then come from dist/)
 //   --no-vscode       skip activation inside a real VS Code (code-server)
+//   --no-folder       skip the folder check beside markdownlint-cli2 (bench/folder.mjs; also runs alone)
 //   --update-readme   rewrite the results block of bench/README.md with this run
 //   --keep-stage      keep the staged copies in $TMPDIR/official-summary-bench/
+//   --no-echo         skip the typing-echo measurement in a real VS Code
+//   --echo-only       only the typing-echo measurement (with --update-readme: its own README block)
+//   --echo-keys N     keys typed per run (default 120); --echo-runs N runs per mode (default 1)
 // Generated files go to bench/out/ (git-ignored): the bundled core, results.json and results.md; the
 // staged package copies to $TMPDIR/official-summary-bench/.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleCore } from './lib/build.mjs';
+import { benchFolder, folderReport } from './folder.mjs';
+import { measureEcho } from './lib/echo.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -73,6 +79,66 @@ const output = []; // the markdown report, printed and saved
 function emit(text = '') {
   output.push(text);
   console.log(text);
+}
+
+// ---------------------------------------------------------------- typing echo (real VS Code)
+const ECHO_KEYS = option('--echo-keys', 120);
+const ECHO_RUNS = option('--echo-runs', 1);
+const ECHO_DOCUMENT = path.join(root, 'test/fixtures/corpus/zh-long-02.md');
+const percentile = (values, p) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+/** Runs the echo measurement and returns its markdown report and the extension-on/off figures. */
+function typingEcho() {
+  const e2eCache = path.resolve(process.env.E2E_CACHE_DIR ?? path.join(os.homedir(), '.cache/official-summary-e2e'));
+  if (!fs.existsSync(path.join(e2eCache, 'cs/node_modules/code-server/out/node/entry.js'))) return { unavailable: `needs code-server in ${e2eCache} (npm run e2e:setup)` };
+  if (!fs.existsSync(path.join(root, 'dist/extension.js'))) return { unavailable: 'needs dist/extension.js (npm run build)' };
+  const measured = measureEcho({ root, benchDir, documentPath: ECHO_DOCUMENT, keys: ECHO_KEYS, runs: ECHO_RUNS, log });
+  const stats = (runs) => {
+    const all = runs.flatMap((r) => r.results);
+    return { refocused: runs.reduce((sum, r) => sum + (r.refocused ?? 0), 0), keys: all.length, median: median(all), p95: percentile(all, 95), max: all.length ? Math.max(...all) : NaN, over50: all.filter((v) => v > 50).length, firstFindingsMs: runs[0]?.firstFindingsMs };
+  };
+  const on = stats(measured.on);
+  const off = stats(measured.off);
+  const lines = [];
+  lines.push(`#### Typing echo in a real VS Code (code-server + headless chromium), ${path.basename(ECHO_DOCUMENT)} (${kb(fs.statSync(ECHO_DOCUMENT).size)})`);
+  lines.push('');
+  lines.push(`Keydown (capture phase) to the mutation that shows the character in the editor's view lines, for ${ECHO_KEYS} letters typed per run after \`ECHO\` on a line in the middle of the document, each taken back with Backspace, with pauses of 60–400 ms (fixed seed), ${ECHO_RUNS} run(s) per mode, a fresh code-server each; "off" = an empty extension in its place.`);
+  lines.push('');
+  lines.push(table(['extension', 'keys', 'median ms', 'p95 ms', 'max ms', 'keys over 50 ms', 'first findings after opening'], [
+    ['on (official-summary)', on.keys, ms(on.median), ms(on.p95), ms(on.max), on.over50, on.firstFindingsMs !== undefined ? `${(on.firstFindingsMs / 1000).toFixed(1)} s` : 'n/a'],
+    ['off (empty extension)', off.keys, ms(off.median), ms(off.p95), ms(off.max), off.over50, '—'],
+  ], ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
+  lines.push('', `Focus given back to the editor before a key (a workbench notification had taken it): ${on.refocused} times with the extension, ${off.refocused} without.`);
+  if (measured.errors.length) lines.push('', `Failed runs: ${measured.errors.length}:`, '', '```', ...measured.errors, '```');
+  return { on, off, report: lines.join('\n'), runs: measured };
+}
+function echoTarget(echo) {
+  const limit = 1.5 * echo.off.max;
+  const pass = echo.on.max <= limit;
+  return [`typing echo max, extension on ≤ 1.5 × off (${ms(echo.off.max)} ms)`, `${ms(echo.on.max)} ms`, `≤ ${ms(limit)} ms`, Number.isFinite(limit) && Number.isFinite(echo.on.max) ? (pass ? 'PASS' : 'MISS') : 'UNAVAILABLE',
+    Number.isFinite(limit) ? (pass ? `${(((limit - echo.on.max) / limit) * 100).toFixed(0)}% under` : `${(echo.on.max / limit).toFixed(2)}× the target (+${ms(echo.on.max - limit)} ms)`) + `; medians ${ms(echo.on.median)} / ${ms(echo.off.median)} ms` : ''];
+}
+function writeReadmeBlock(name, text) {
+  const readme = path.join(benchDir, 'README.md');
+  const START = `<!-- ${name}:start -->`;
+  const END = `<!-- ${name}:end -->`;
+  const current = fs.readFileSync(readme, 'utf8');
+  const a = current.indexOf(START);
+  const b = current.indexOf(END);
+  if (a < 0 || b < a) console.error(`bench: README.md has no ${name} markers; not updated`);
+  else fs.writeFileSync(readme, `${current.slice(0, a + START.length)}\n${text}\n${current.slice(b)}`);
+}
+if (flag('--echo-only')) {
+  const echo = typingEcho();
+  const text = echo.unavailable ? `Typing echo: unavailable, ${echo.unavailable}.` : `${echo.report}\n\n${table(['target', 'measured', 'target', 'result', 'by how much'], [echoTarget(echo)])}\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- ${argv.join(' ')}\`; load average after: ${os.loadavg().map((v) => v.toFixed(2)).join(', ')} (${os.cpus().length} cores).`;
+  console.log(text);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'echo.json'), JSON.stringify(echo, null, 2));
+  if (flag('--update-readme')) writeReadmeBlock('echo', text);
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------- machine
@@ -547,6 +613,13 @@ if (!flag('--no-memory')) {
   emit();
 }
 
+let echo;
+if (!flag('--no-echo') && !flag('--no-vscode') && !quick) {
+  echo = typingEcho();
+  emit(echo.unavailable ? `Typing echo: unavailable, ${echo.unavailable}.` : echo.report);
+  emit();
+}
+
 // ---------------------------------------------------------------- targets
 const targets = [];
 function target(name, measured, limit, unit, note = '') {
@@ -575,6 +648,21 @@ if (!flag('--no-memory') && memory.remark?.peakRssDelta) {
   if (memory.analyzer?.peakRssDelta) target(`peak memory ${LONG}: DocumentAnalyzer / remark (peak RSS − RSS before)`, memory.analyzer.peakRssDelta / memory.remark.peakRssDelta, 1.2, '×', `${mb(memory.analyzer.peakRssDelta)} vs ${mb(memory.remark.peakRssDelta)}`);
   if (memory.ours?.maxRss) target(`peak memory ${LONG}: analyze / remark (absolute maxRSS)`, memory.ours.maxRss / memory.remark.maxRss, 1.2, '×', `${mb(memory.ours.maxRss)} vs ${mb(memory.remark.maxRss)}`);
 }
+// the folder check of issue 13: summary-lint beside markdownlint-cli2 on one folder of 116 files
+let folder;
+if (flag('--no-folder')) folder = { skipped: true };
+else {
+  try {
+    log('folder check: summary-lint vs markdownlint-cli2');
+    folder = await benchFolder({ rounds: quick ? 2 : 5, log });
+    emit(folderReport(folder));
+    emit();
+    target('folder check, 116 files: summary-lint / markdownlint-cli2 (wall)', folder.ratio, 0.5, '×', `CPU time ${ratio(folder.cpuRatio)}; one thread ${ratio(folder.ratioSingle)} wall${folder.identical ? '' : '; THREADED OUTPUT DIFFERS'}`);
+  } catch (error) {
+    emit(`#### Folder check\n\nNot measured: ${error.message}\n`);
+  }
+}
+if (echo && !echo.unavailable) targets.push(echoTarget(echo));
 emit('#### Targets');
 emit();
 emit(table(['target', 'measured', 'target', 'result', 'by how much'], targets));
@@ -584,7 +672,7 @@ emit(`Generated by \`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\
 const report = output.join('\n');
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'results.md'), report + '\n');
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ machine, loadAfter, rounds: ROUNDS, warmup: WARMUP, full: fullRows, corpusTotal, edits, slices, packaging, activation, memory, targets }, null, 2));
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ machine, loadAfter, rounds: ROUNDS, warmup: WARMUP, full: fullRows, corpusTotal, edits, slices, packaging, activation, memory, folder, echo, targets }, null, 2));
 if (flag('--update-readme')) {
   const readme = path.join(benchDir, 'README.md');
   const START = '<!-- results:start -->';

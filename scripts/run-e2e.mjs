@@ -15,10 +15,15 @@
 //   E2E_TIMEOUT_MS     whole run, default 300000
 //   E2E_SCREENSHOTS    a directory: a test that logs "[screenshot] NAME" gets DIR/NAME.png taken;
 //                      "[collapse-pane] TITLE" collapses a side-bar pane first
+//                      "[keyboard] ID [actions]" presses real keys in the page and reads rendered text
+//                      (see test/e2e/helpers.ts)
+//   E2E_LOCALE         e.g. zh-cn: VS Code itself in that language, offline, through a local language
+//                      pack (../shared/vscode-e2e/ZH-CN.md); only the extension's own strings are translated
 //   E2E_TALLY_FILE     append the run's {"passed":N,"failed":N} as a JSON line (runTest.ts sums runs)
 //   E2E_VERBOSE=1      also print the workbench and server logs
 //   E2E_KEEP_TMP=1     keep the throw-away profile directory
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -32,6 +37,13 @@ const REPORTER_TAG = '[mocha] ';
 const SCREENSHOT_TAG = '[screenshot] ';
 // For README pictures only: collapse a side-bar pane by its title (no VS Code command does this).
 const COLLAPSE_PANE_TAG = '[collapse-pane] ';
+// "[echo-bench] FILE KEYS SEED": the harness types KEYS letters into the focused editor, as a user
+// does (real key events), and writes to FILE the time from each keydown to the character's
+// appearance in the editor's DOM (bench/run.mjs, typing echo).
+const ECHO_TAG = '[echo-bench] ';
+// Real key presses and IME-like commits, which the extension API cannot produce (the suggest widget
+// answers only real keys). The harness writes E2E_ACK_DIR/ID once the actions are done.
+const KEYBOARD_TAG = '[keyboard] ';
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 
 function parseArguments(argv) {
@@ -107,6 +119,45 @@ fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify
   'window.title': 'Official Summary e2e',
 }, null, 2));
 fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
+const ackDir = path.join(tmp, 'acks');
+fs.mkdirSync(ackDir);
+
+// VS Code in another language with no Marketplace: a near-empty language pack of our own, installed,
+// registered by hand in languagepacks.json (a command-line install does not write it) and chosen.
+const locale = process.env.E2E_LOCALE;
+let registerLanguagePack = () => {};
+if (locale) {
+  const pack = { publisher: 'official-summary-e2e', name: `language-pack-${locale}`, version: '1.0.0' };
+  const packDir = path.join(tmp, 'language-pack');
+  fs.mkdirSync(path.join(packDir, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(packDir, 'package.json'), JSON.stringify({
+    ...pack, displayName: `e2e ${locale}`, description: 'e2e language pack', license: 'MIT',
+    engines: { vscode: '^1.90.0' }, categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale,
+      translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }));
+  fs.writeFileSync(path.join(packDir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(packDir, 'README.md'), 'e2e language pack\n');
+  const packVsix = path.join(tmp, 'language-pack.vsix');
+  const packaged = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/@vscode/vsce/vsce'), 'package',
+    '--allow-missing-repository', '--skip-license', '--out', packVsix], { cwd: packDir, encoding: 'utf8' });
+  if (packaged.status !== 0) {
+    console.error(`[e2e] packaging the ${locale} language pack failed:\n${packaged.stdout}\n${packaged.stderr}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  options.installExtensions.push(packVsix);
+  const id = `${pack.publisher}.${pack.name}`;
+  registerLanguagePack = () => fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: crypto.createHash('md5').update(id + pack.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: pack.version }],
+      translations: { vscode: path.join(tmp, 'extensions', `${id}-${pack.version}`, 'translations', 'main.i18n.json') },
+      label: locale,
+    },
+  }));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }));
+}
 
 // A packaged .vsix is installed the way a user installs it, into this run's extensions folder.
 for (const vsix of options.installExtensions) {
@@ -120,6 +171,58 @@ for (const vsix of options.installExtensions) {
   }
   note(`installed ${path.basename(vsix)}`);
 }
+registerLanguagePack(); // after the installs, which do not write it
+
+/**
+ * Types the letter a `keys` times into the focused editor after the line's own text "ECHO", each
+ * followed by Backspace, with pauses like a typist's (60–400 ms, from a fixed seed, so the
+ * extension's 300 ms debounce fires now and then). For each a: keydown (capture phase, the first
+ * thing the page sees) to the mutation that puts the character into the editor's view lines.
+ */
+async function measureEcho(page, file, keys, seed) {
+  await page.evaluate(() => {
+    const lines = document.querySelector('.monaco-editor.focused .view-lines');
+    if (!lines) throw new Error('no focused editor');
+    // the element that takes the typing (a textarea or an EditContext element, by VS Code version)
+    const state = { lines, input: document.activeElement, refocused: 0, count: 0, pending: undefined, results: [] };
+    window.__echoBench = state;
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'a') state.pending = { t0: performance.now(), count: ++state.count };
+    }, true);
+    new MutationObserver(() => {
+      const pending = state.pending;
+      if (pending && state.lines.textContent.includes('ECHOa')) {
+        state.results.push(performance.now() - pending.t0);
+        state.pending = undefined;
+      }
+    }).observe(lines, { childList: true, subtree: true, characterData: true });
+  });
+  let random = seed >>> 0 || 1;
+  const nextPause = () => { random ^= random << 13; random ^= random >>> 17; random ^= random << 5; return 60 + ((random >>> 0) % 341); };
+  for (let k = 1; k <= keys; k++) {
+    // a workbench notification (offline sign-in noise) can take the focus: give it back to the
+    // editor, where it was, as a user's click would; counted in the result
+    await page.evaluate(() => {
+      const state = window.__echoBench;
+      if (document.activeElement !== state.input) { state.refocused++; state.input.focus(); }
+    });
+    await page.keyboard.press('a');
+    try {
+      await page.waitForFunction((n) => window.__echoBench.results.length >= n, k, { timeout: 10_000, polling: 100 });
+      // and take it back, so the line stays short (a line of 60-odd a's stopped taking keys in code-server)
+      await page.waitForTimeout(nextPause());
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => !window.__echoBench.lines.textContent.includes('ECHOa'), undefined, { timeout: 10_000, polling: 50 });
+    } catch (error) {
+      const line = await page.evaluate(() => [...window.__echoBench.lines.querySelectorAll('.view-line')].map((l) => l.textContent).find((t) => t.includes('ECHO')));
+      throw new Error(`key ${k}: no echo within 10 s (${error.message.split('\n')[0]}); the line shows ${JSON.stringify(line)}`);
+    }
+    await page.waitForTimeout(nextPause());
+  }
+  const { results, refocused } = await page.evaluate(() => ({ results: window.__echoBench.results, refocused: window.__echoBench.refocused }));
+  fs.writeFileSync(file + '.part', JSON.stringify({ results, refocused }));
+  fs.renameSync(file + '.part', file);
+}
 
 const port = await freePort();
 const authority = `127.0.0.1:${port}`;
@@ -131,8 +234,9 @@ const server = spawn(node24, [codeServerEntry,
   '--disable-getting-started-override', '--ignore-last-opened',
   // Without the smoke-test driver a built VS Code ignores the URL payload (extension paths).
   '--vscode-option', 'enable-smoke-test-driver',
+  ...(locale ? ['--locale', locale] : []),
 ], {
-  env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp },
+  env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, TMPDIR: tmp, E2E_ACK_DIR: ackDir },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true, // its own process group, so the extension hosts end with it
 });
@@ -196,6 +300,31 @@ try {
         fs.renameSync(target + '.part.png', target);
         note(`screenshot ${target}`);
       }).catch((error) => console.error('[e2e] screenshot failed:', error.message));
+    } else if (text.startsWith(KEYBOARD_TAG)) {
+      const [id, ...rest] = text.slice(KEYBOARD_TAG.length).trim().split(' ');
+      const texts = [];
+      screenshotQueue = screenshotQueue.then(async () => {
+        for (const action of JSON.parse(rest.join(' '))) {
+          if (action.press) await page.keyboard.press(action.press);
+          else if (action.type !== undefined) await page.keyboard.type(action.type);
+          else if (action.insertText !== undefined) await page.keyboard.insertText(action.insertText); // one input event, as an IME commits
+          else if (action.compose) {
+            // An input method: composition updates, then the commit of the chosen phrase.
+            const session = await page.context().newCDPSession(page);
+            for (const text of action.compose) await session.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+            await session.send('Input.insertText', { text: action.commit });
+            await session.detach();
+          } else if (action.readText) {
+            texts.push(await page.locator(action.readText).allInnerTexts());
+          } else if (action.waitForSelector) await page.waitForSelector(action.waitForSelector, { timeout: 10000 });
+          else if (action.waitMs) await new Promise((resolve) => setTimeout(resolve, action.waitMs));
+        }
+      }).then(() => ({ texts }), (error) => ({ error: `keyboard failed: ${error.message}` }))
+        .then((answer) => {
+          const ack = path.join(ackDir, id.replace(/[^\w-]/g, '_'));
+          fs.writeFileSync(ack + '.part', JSON.stringify(answer)); // the test must never read half of it
+          fs.renameSync(ack + '.part', ack);
+        });
     } else if (text.startsWith(COLLAPSE_PANE_TAG)) {
       const title = text.slice(COLLAPSE_PANE_TAG.length).trim();
       screenshotQueue = screenshotQueue.then(async () => {
@@ -203,6 +332,10 @@ try {
         note(`collapse pane "${title}": ${await header.count()} match`);
         if (await header.count()) await header.click();
       }).catch((error) => console.error('[e2e] collapsing a pane failed:', error.message));
+    } else if (text.startsWith(ECHO_TAG)) {
+      const [file, keys, seed] = text.slice(ECHO_TAG.length).trim().split(' ');
+      screenshotQueue = screenshotQueue.then(() => measureEcho(page, file, Number(keys), Number(seed)))
+        .catch((error) => { console.error('[e2e] echo measurement failed:', error.message); fs.writeFileSync(file, JSON.stringify({ error: error.message })); });
     } else if (verbose) {
       console.log(`[workbench ${type}] ${text}`);
     } else if (type === 'error' && !/open-vsx|marketplace|gallery/i.test(text)) {

@@ -1,4 +1,7 @@
-import { ALL_RULES, LineIndex, pickMessage, type Finding, type Locale } from '../core/index';
+import { ALL_RULES, LineIndex, pickMessage, type Finding, type Locale, type UnusedDirective } from '../core/index';
+
+/** The rule name under which unused disable comments are reported (as ESLint reports them unnamed). */
+export const UNUSED_DIRECTIVE_RULE = 'unused-disable-directive';
 
 /** One finding as the contract's JSON output has it: 1-based, UTF-16 columns as in VS Code. */
 export interface ReportedFinding {
@@ -16,13 +19,17 @@ export interface ReportedFinding {
   excerpt?: string;
 }
 
-export function toReported(file: string, text: string, findings: readonly Finding[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
-  // VS Code does not count a BOM: columns on the first line are one less than the offsets say
+/** Offsets to positions as VS Code counts them: it does not count a BOM on the first line. */
+function positionsIn(text: string, lines: LineIndex): (offset: number) => { line: number; character: number } {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const at = (offset: number) => {
+  return (offset: number) => {
     const position = lines.positionAt(offset);
     return bom && position.line === 0 ? { line: 0, character: Math.max(0, position.character - 1) } : position;
   };
+}
+
+export function toReported(file: string, text: string, findings: readonly Finding[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
+  const at = positionsIn(text, lines);
   return findings.map((finding) => {
     const start = at(finding.start);
     const end = at(finding.end);
@@ -40,6 +47,26 @@ export function toReported(file: string, text: string, findings: readonly Findin
   });
 }
 
+/** Disable comments that suppressed nothing: errors, as ESLint reports them under this option (delete the comment). */
+export function toReportedDirectives(file: string, text: string, unused: readonly UnusedDirective[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
+  const at = positionsIn(text, lines);
+  return unused.map((directive) => {
+      const start = at(directive.start);
+      const end = at(directive.end);
+      return {
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        rule: UNUSED_DIRECTIVE_RULE,
+        severity: 'error' as const,
+        message: pickMessage(directive.message, locale),
+        fixable: false,
+      };
+    });
+}
+
 export function formatText(findings: readonly ReportedFinding[], locale: Locale): string {
   const lines = findings.map((f) => {
     const where = f.paragraph !== undefined ? `${f.file}:¶${f.paragraph}` : `${f.file}:${f.line}:${f.column}`;
@@ -51,7 +78,10 @@ export function formatText(findings: readonly ReportedFinding[], locale: Locale)
   const fixable = findings.filter((f) => f.fixable).length;
   if (findings.length === 0) lines.push(locale === 'en' ? 'No problems found.' : '未发现问题。');
   else if (locale === 'en') {
-    lines.push(`\n${findings.length} problems (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${files} files; ${fixable} fixable with --fix`);
+    const n = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+    lines.push(
+      `\n${n(findings.length, 'problem', 'problems')} (${n(count('error'), 'error', 'errors')}, ${n(count('warning'), 'warning', 'warnings')}, ${count('info')} info) in ${n(files, 'file', 'files')}; ${fixable} fixable with --fix`,
+    );
   } else {
     lines.push(`\n共 ${findings.length} 个问题（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}），涉及 ${files} 个文件；其中 ${fixable} 个可用 --fix 自动修复`);
   }

@@ -1,27 +1,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import {
   analyze,
-  applyEdits,
-  collectFixEdits,
   DEFAULT_CONFIG,
   findProfile,
   parseConfig,
   pickMessage,
   LineIndex,
-  looksLikeSummary,
-  tooLargeMessage,
   type Locale,
   type SummaryConfig,
 } from '../core/index';
-import { DocxReadError } from '../docx/read';
-import { docxJsonRecords, exportDocxFile, isDocxPath, lintDocxFile } from './docx';
-import { expandInputs, MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
+import { exportDocxFile, isDocxPath } from './docx';
+import { version as PACKAGE_VERSION } from '../../package.json';
+import { fixText, type CheckOptions } from './check';
+import { checkFiles, threadCount } from './workers';
+import { expandInputs } from './files';
 import { formatJson, formatSarif, formatText, toReported, type ReportedFinding } from './format';
 
-const VERSION = '0.1.0';
-const FIX_PASSES = 5;
+const VERSION: string = PACKAGE_VERSION;
 
 const USAGE = {
   zh: `用法：summary-lint [选项] <文件|目录|通配符>…
@@ -33,6 +31,13 @@ const USAGE = {
   --config <文件>            配置文件（默认读取当前目录的 .summaryrc.json）
   --locale zh-CN|en          消息语言
   --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
+  --stdin                    从标准输入读取文本（配合 --fix 时把修复后的文本写到标准输出）
+  --stdin-filename <名称>    标准输入文本的文件名：据此判断格式、查找 .summaryrc.json
+  --jobs <n>                 检查目录时使用的线程数（默认每个 CPU 核心一个）
+  --only-summaries           点名的文件也只检查看起来是总结的（如 pre-commit 传入的文件）
+  --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
+  --report-unused-disable-directives
+                             报告未屏蔽任何问题的停用注释（summary-lint-disable…）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -46,6 +51,13 @@ Options:
   --config <file>            configuration file (default: .summaryrc.json in the current folder)
   --locale zh-CN|en          message language
   --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
+  --stdin                    read the text from standard input (with --fix: print the fixed text)
+  --stdin-filename <name>    the name of that text: picks the format and the .summaryrc.json
+  --jobs <n>                 threads for checking folders (default: one per CPU core)
+  --only-summaries           skip named files that do not look like summaries (as pre-commit names them)
+  --lsp --stdio              run as a language server (LSP over standard input and output)
+  --report-unused-disable-directives
+                             report disable comments (summary-lint-disable…) that suppressed nothing
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -57,6 +69,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** All of standard input; only `--stdin` calls it. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 function defaultLocale(env: CliIo['env']): Locale {
@@ -66,6 +80,13 @@ function defaultLocale(env: CliIo['env']): Locale {
 
 /** Runs the CLI and returns its exit code; all output goes through `io`, so tests run it in-process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--lsp')) {
+    // the server reads its transport options (--stdio, --node-ipc, --clientProcessId=…) itself
+    const { startServer } = await import('../server/server.js');
+    startServer(argv);
+    // it runs until the client's `exit` notification, which ends the process
+    return new Promise<number>(() => undefined);
+  }
   let locale = defaultLocale(io.env);
   const say = (zh: string, en: string) => io.stderr(`summary-lint: ${locale === 'en' ? en : zh}\n`);
   let parsed;
@@ -80,6 +101,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         locale: { type: 'string' },
         'export-docx': { type: 'string' },
+        stdin: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        'only-summaries': { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -109,13 +135,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     say(`--format 应为 text、json 或 sarif，实为 “${format}”`, `--format must be text, json or sarif, found "${format}"`);
     return 2;
   }
-  if (positionals.length === 0) {
+  if (values.stdin && positionals.length > 0) {
+    say('--stdin 与文件参数不能同时使用', '--stdin does not take file arguments');
+    return 2;
+  }
+  if (values['stdin-filename'] !== undefined && !values.stdin) {
+    say('--stdin-filename 需与 --stdin 一起使用', '--stdin-filename goes with --stdin');
+    return 2;
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+      say(`--jobs 应为 1 到 64 的整数，实为 “${values.jobs}”`, `--jobs must be a whole number from 1 to 64, found "${values.jobs}"`);
+      return 2;
+    }
+  }
+  if (positionals.length === 0 && !values.stdin) {
     say('请指定要检查的文件、目录或通配符（见 --help）', 'name the files, folders or globs to check (see --help)');
     return 2;
   }
 
   let exitCode = 0;
-  const loaded = loadConfig(values.config, io.cwd);
+  // for standard input the config is looked up from the name it stands for, as for that file
+  const stdinFile = values['stdin-filename'] !== undefined ? path.resolve(io.cwd, values['stdin-filename']) : undefined;
+  const loaded = loadConfig(values.config ?? (stdinFile ? findConfigAbove(stdinFile) : undefined), io.cwd);
   if (loaded.problem) {
     say(`配置有误，已改用默认设置：${loaded.problem.zh}`, `bad configuration, using the defaults: ${loaded.problem.en}`);
     exitCode = 2;
@@ -127,6 +171,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     config.profile = values.profile;
+  }
+
+  if (values.stdin) {
+    if (values['export-docx'] !== undefined) {
+      say('--export-docx 不能与 --stdin 一起使用', '--export-docx does not go with --stdin');
+      return 2;
+    }
+    return checkStdin(io, values['stdin-filename'], { config, fix: values.fix, locale }, format, exitCode, say);
   }
 
   const exportTo = values['export-docx'];
@@ -151,86 +203,88 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     exitCode = 2;
   }
   const reported: ReportedFinding[] = [];
-  for (const file of files) {
-    const shown = path.relative(io.cwd, file) || file;
-    if (isDocxPath(file)) {
-      exitCode = Math.max(exitCode, await checkDocx(file, shown, fromFolders.has(file)));
-      continue;
-    }
-    const read = readTextFile(file);
-    if (!read.ok) {
-      say(`${shown}：${read.message.zh}`, `${shown}: ${read.message.en}`);
-      exitCode = 2;
-      continue;
-    }
-    // a README or a note in a folder of submissions is not a summary: only named files are checked unasked
-    if (fromFolders.has(file) && !looksLikeSummary(file, read.text)) continue;
-    let text = read.text;
-    let { findings } = analyze(text, { fileName: file, config });
-    if (values.fix) {
-      const original = text;
-      try {
-        for (let pass = 0; pass < FIX_PASSES; pass++) {
-          const edits = collectFixEdits(findings);
-          if (!edits.length) break;
-          text = applyEdits(text, edits);
-          findings = analyze(text, { fileName: file, config }).findings;
-        }
-      } catch (error) {
-        // a fix that cannot be applied cleanly leaves the file exactly as it was
-        say(`${shown}：无法修复（${(error as Error).message}），文件未改动`, `${shown}: cannot fix (${(error as Error).message}), file left unchanged`);
-        exitCode = 2;
-        text = original;
-        findings = analyze(text, { fileName: file, config }).findings;
-      }
-      if (text !== original) {
-        try {
-          writeFileAtomically(file, text);
-        } catch (error) {
-          const reason = error instanceof ReadOnlyError ? { zh: '文件只读，未修复', en: 'read-only, not fixed' } : { zh: `无法写入：${(error as Error).message}`, en: `cannot write: ${(error as Error).message}` };
-          say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
-          exitCode = 2;
-          text = read.text;
-          findings = analyze(text, { fileName: file, config }).findings;
-        }
-      }
-    }
-    reported.push(...toReported(shown, text, findings, locale, new LineIndex(text)));
-  }
-
-  if (format === 'json') io.stdout(formatJson(reported));
-  else if (format === 'sarif') io.stdout(formatSarif(reported, locale, VERSION));
-  else io.stdout(formatText(reported, locale));
+  const options: CheckOptions = { config, fix: values.fix, locale, reportUnusedDirectives: values['report-unused-disable-directives'] };
+  // --only-summaries (the pre-commit hook): named files are judged like files found in a folder
+  const toCheck = files.map((file) => ({ file, shown: path.relative(io.cwd, file) || file, foundInFolder: fromFolders.has(file) || values['only-summaries'] }));
+  await checkFiles(toCheck, options, threadCount(jobs, toCheck.length), (result) => {
+    for (const message of result.messages) io.stderr(message);
+    exitCode = Math.max(exitCode, result.exitCode);
+    reported.push(...result.reported);
+  });
+  io.stdout(formatReport(reported, format, locale));
   if (exitCode === 0 && reported.some((f) => f.severity === 'error')) exitCode = 1;
   return exitCode;
+}
 
-  async function checkDocx(file: string, shown: string, foundInFolder: boolean): Promise<number> {
-    const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      const reason = tooLargeMessage(size);
-      say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
-      return 2;
+function formatReport(reported: readonly ReportedFinding[], format: 'text' | 'json' | 'sarif', locale: Locale): string {
+  if (format === 'json') return formatJson(reported);
+  if (format === 'sarif') return formatSarif(reported, locale, VERSION);
+  return formatText(reported, locale);
+}
+
+/**
+ * `--stdin`: the text comes from standard input and is reported under `--stdin-filename` (default
+ * `<stdin>`), whose extension picks Markdown or plain text. With `--fix` the fixed text goes to
+ * standard output instead of a report (what an editor's "format with" command expects).
+ */
+async function checkStdin(
+  io: CliIo,
+  stdinFileName: string | undefined,
+  options: CheckOptions,
+  format: 'text' | 'json' | 'sarif',
+  exitCodeSoFar: number,
+  say: (zh: string, en: string) => void,
+): Promise<number> {
+  if (!io.readStdin) {
+    say('没有可读取的标准输入', 'no standard input to read');
+    return 2;
+  }
+  const shown = stdinFileName ?? '<stdin>';
+  if (stdinFileName && isDocxPath(stdinFileName)) {
+    say('--stdin 只接受文本（Markdown 或纯文本），不接受 Word 文件', '--stdin takes text (Markdown or plain text), not Word files');
+    return 2;
+  }
+  const bytes = await io.readStdin();
+  if (bytes.includes(0)) {
+    say(`${shown}：是二进制数据，未检查`, `${shown}: binary data, not checked`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    say(`${shown}：不是有效的 UTF-8 文本，未检查`, `${shown}: not valid UTF-8 text, not checked`);
+    return 2;
+  }
+  // the name decides Markdown or text and the profile by name; a missing name reads as plain text
+  const fileName = stdinFileName ? path.resolve(io.cwd, stdinFileName) : 'stdin.txt';
+  let exitCode = exitCodeSoFar;
+  if (options.fix) {
+    const fixed = fixText(text, fileName, options.config);
+    if (fixed.error) {
+      say(`${shown}：无法修复（${fixed.error}），原样输出`, `${shown}: cannot fix (${fixed.error}), printed unchanged`);
+      exitCode = 2;
     }
-    let result;
-    try {
-      result = await lintDocxFile(file, { config });
-    } catch (error) {
-      const reason = error instanceof DocxReadError ? error.reason : { zh: `不是可读取的 Word 文件（${(error as Error).message}）`, en: `not a readable Word file (${(error as Error).message})` };
-      say(`${shown}：${reason.zh}`, `${shown}: ${reason.en}`);
-      return 2;
-    }
-    if (foundInFolder && !looksLikeSummary(file, result.text)) return 0;
-    if (values.fix && result.findings.some((f) => f.fix)) {
-      say(`${shown}：不会改写 Word 文件，请在 Word 中修改`, `${shown}: fixes are not written into Word files; change them in Word`);
-    }
-    if (result.autoNumberedParagraphs.length) {
-      say(
-        `${shown}：第 ${result.autoNumberedParagraphs.slice(0, 5).join('、')} 段等使用 Word 自动编号，其编号无法检查`,
-        `${shown}: paragraphs ${result.autoNumberedParagraphs.slice(0, 5).join(', ')}… use Word's automatic numbering, which cannot be checked`,
-      );
-    }
-    reported.push(...docxJsonRecords(shown, result, locale));
-    return 0;
+    io.stdout(fixed.text);
+    if (exitCode === 0 && fixed.findings.some((f) => f.severity === 'error')) exitCode = 1;
+    return exitCode;
+  }
+  const { findings } = analyze(text, { fileName, config: options.config });
+  const reported = toReported(shown, text, findings, options.locale, new LineIndex(text));
+  io.stdout(formatReport(reported, format, options.locale));
+  if (exitCode === 0 && reported.some((f) => f.severity === 'error')) exitCode = 1;
+  return exitCode;
+}
+
+/** The nearest `.summaryrc.json` in the folder of `file` or above it, as ESLint and Prettier look. */
+function findConfigAbove(file: string): string | undefined {
+  let folder = path.dirname(file);
+  for (;;) {
+    const candidate = path.join(folder, '.summaryrc.json');
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
   }
 }
 
@@ -255,12 +309,18 @@ function loadConfig(configPath: string | undefined, cwd: string): { config: Summ
   };
 }
 
-if (require.main === module) {
+// in a checking thread (src/cli/workers.ts) this bundle is loaded as the thread's main module too
+if (require.main === module && isMainThread) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -37,6 +37,12 @@ export interface Fix {
   title: Message;
   /** Non-overlapping edits; applying them changes nothing outside their ranges. */
   edits: TextEdit[];
+  /**
+   * `false`: the right text is not certain (a renumbering of a run that could be read another way):
+   * a quick fix the user picks, never applied by bulk fixing (--fix, Fix All, fix on save).
+   * Absent or `true`: certain, bulk fixing applies it.
+   */
+  certain?: boolean;
 }
 
 export interface Finding {

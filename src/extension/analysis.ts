@@ -17,7 +17,9 @@ export interface DocumentAnalysis extends Analysis {
  * symbols, folding, completion and the status bar all read the same model, parsed once.
  */
 export class AnalysisService implements vscode.Disposable {
-  private readonly cache = new Map<string, { key: string; analysis: DocumentAnalysis }>();
+  // Entries keep the document they were made for: a closed untitled document and the next one,
+  // opened under the same name at version 1 before the close event arrived, must not share them.
+  private readonly cache = new Map<string, { key: string; analysis: DocumentAnalysis; document: vscode.TextDocument }>();
   /** One incremental analyzer per open document: an edit re-parses only the chunks it touched. */
   private readonly analyzers = new Map<string, { key: string; analyzer: DocumentAnalyzer }>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -62,7 +64,7 @@ export class AnalysisService implements vscode.Disposable {
     const result = await analyzer.analyzeInSlices(document.getText(), { isCancelled: () => isCancelled() || document.version !== version });
     if (!result || document.version !== version) return undefined;
     const analysis: DocumentAnalysis = { ...result, version, uri: document.uri, config: effective };
-    this.cache.set(document.uri.toString(), { key, analysis });
+    this.cache.set(document.uri.toString(), { key, analysis, document });
     return analysis;
   }
 
@@ -95,7 +97,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private cached(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const entry = this.cache.get(document.uri.toString());
-    return entry && entry.key === this.cacheKey(document) ? entry.analysis : undefined;
+    return entry && entry.document === document && entry.key === this.cacheKey(document) ? entry.analysis : undefined;
   }
 
   private compute(document: vscode.TextDocument, config: SummaryConfig): DocumentAnalysis {
@@ -103,8 +105,18 @@ export class AnalysisService implements vscode.Disposable {
     const { analyzer, effective } = this.analyzerFor(document, config);
     const result = analyzer.analyze(document.getText());
     const analysis: DocumentAnalysis = { ...result, version: document.version, uri: document.uri, config: effective };
-    this.cache.set(document.uri.toString(), { key, analysis });
+    this.cache.set(document.uri.toString(), { key, analysis, document });
     return analysis;
+  }
+
+  /** Analyses another text as if it were this document's (Insert Next Section renumbers with it). */
+  async analyzeVariant(document: vscode.TextDocument, text: string): Promise<Analysis> {
+    const config = await this.configuration.configFor(document.uri);
+    return analyze(text, {
+      fileName: document.fileName,
+      format: document.languageId === 'markdown' ? 'markdown' : 'text',
+      config: withProfileChoice(config, this.summaries.profileChoiceOf(document.uri)),
+    });
   }
 
   /** Analyses text that is not open in an editor (the workspace check). */

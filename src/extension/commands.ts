@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Section } from '../core/index';
+import type { Finding, Section, SummaryDocument, TextEdit } from '../core/index';
 import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
-import { orderedNextMarkers } from './completion';
+import { orderedNextMarkers, skeletonForFile } from './completion';
 import type { AnalysisService } from './analysis';
 import type { ConfigurationStore } from './configuration';
 import type { DiagnosticsController } from './diagnostics';
 import { applyCoreEdits } from './edits';
-import { localized, messageLocale } from './locale';
+import { localized, messageLocale, t } from './locale';
 import type { OutlineNode } from './outline';
 import { moveSection, type Direction } from './sectionMove';
 import type { SummaryDocuments } from './summaryDocuments';
@@ -22,6 +22,17 @@ export interface CommandServices {
   outlineDocument: () => vscode.TextDocument | undefined;
 }
 
+/** How many findings the edits fix: those whose fix is wholly among them (an overlapping one waits for the next run). */
+function fixedFindings(findings: readonly Finding[], edits: readonly TextEdit[]): number {
+  const applied = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
+  return findings.filter((f) => f.fix && f.fix.edits.every((e) => applied.has(`${e.start}:${e.end}:${e.newText}`))).length;
+}
+
+function fixedMessage(count: number): string {
+  if (count === 0) return t('No problem here can be fixed automatically.');
+  return count === 1 ? t('Fixed 1 problem.') : t('Fixed {0} problems.', count);
+}
+
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { analyses, summaries, diagnostics, configuration } = services;
 
@@ -29,7 +40,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
   const activeSummary = async (): Promise<vscode.TextDocument | undefined> => {
     const document = vscode.window.activeTextEditor?.document ?? services.outlineDocument();
     if (document && summaries.isSummary(document)) return document;
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a summary first (or mark this file as a summary).'));
+    void vscode.window.showInformationMessage(t('Open a summary first (or mark this file as a summary).'));
     return undefined;
   };
 
@@ -75,11 +86,22 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const chosen =
         profileId ??
         (await vscode.window.showQuickPick(await profileItems(vscode.workspace.workspaceFolders?.[0]?.uri), {
-          placeHolder: vscode.l10n.t('Which kind of document?'),
+          placeHolder: t('Which kind of document?'),
         }))?.profileId;
       if (!chosen) return undefined;
-      const language = vscode.workspace.getConfiguration('officialSummary').get<string>('newSummaryLanguage', 'markdown');
-      const document = await vscode.workspace.openTextDocument({ language, content: skeleton(chosen, messageLocale(), await configuration.configFor(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'))) });
+      const config = await configuration.configFor(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'));
+      // The current file, when it is still empty (a new 2025年工作总结.md): filled rather than a new tab.
+      const current = vscode.window.activeTextEditor;
+      const empty = current && ['markdown', 'plaintext'].includes(current.document.languageId) && current.document.getText().trim() === '' ? current : undefined;
+      let document: vscode.TextDocument;
+      if (empty) {
+        document = empty.document;
+        const text = skeletonForFile(skeleton(chosen, messageLocale(), config), document.fileName);
+        await empty.edit((edit) => edit.replace(new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end), text));
+      } else {
+        const language = vscode.workspace.getConfiguration('officialSummary').get<string>('newSummaryLanguage', 'markdown');
+        document = await vscode.workspace.openTextDocument({ language, content: skeleton(chosen, messageLocale(), config) });
+      }
       await summaries.setMark(document.uri, 'summary');
       await summaries.setProfileChoice(document.uri, chosen);
       await vscode.window.showTextDocument(document);
@@ -92,7 +114,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!document || !analysis) return false;
       const edits = renumberEdits(analysis.document);
       if (edits.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The numbering is already in order.'));
+        void vscode.window.showInformationMessage(t('The numbering is already in order.'));
         return true;
       }
       return applyCoreEdits(document, analysis.version, edits);
@@ -102,7 +124,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const document = await activeSummary();
       const analysis = document && (await analyses.analysisOf(document));
       if (!document || !analysis) return false;
-      return applyCoreEdits(document, analysis.version, collectFixEdits(analysis.findings));
+      const edits = collectFixEdits(analysis.findings);
+      const applied = await applyCoreEdits(document, analysis.version, edits);
+      if (applied) void vscode.window.showInformationMessage(fixedMessage(fixedFindings(analysis.findings, edits)));
+      return applied;
     }),
 
     vscode.commands.registerCommand('officialSummary.insertNextSection', async (level?: number) => {
@@ -115,19 +140,14 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const marker = markers.find((m) => m.level === level) ?? markers[0];
       if (!marker) return undefined;
       const line = document.lineAt(cursor.line);
-      const indentation = /^[ \t　]*/.exec(line.text)![0];
-      let offset: number;
-      let newText: string;
-      if (line.isEmptyOrWhitespace) {
-        offset = document.offsetAt(line.range.end);
-        newText = marker.text;
-      } else {
-        offset = document.offsetAt(line.range.end);
-        newText = `\n\n${indentation}${marker.text}`;
-      }
-      const ok = await applyCoreEdits(document, analysis.version, [{ start: offset, end: offset, newText }]);
+      const offset = document.offsetAt(line.range.end);
+      const newText = line.isEmptyOrWhitespace ? marker.text : `\n\n${siblingLineStart(document, analysis.document, marker.level, offset) ?? /^[ \t　]*/.exec(line.text)![0]}${marker.text}`;
+      const edits = await insertionWithRenumbering(analyses, document, analysis.document, offset, newText);
+      const ok = await applyCoreEdits(document, analysis.version, edits);
       if (ok) {
-        const end = document.positionAt(offset + newText.length);
+        // Where the inserted marker ends once the edits before it (none but the insertion) are applied.
+        const inserted = edits.find((edit) => edit.start === offset && edit.end === offset)!;
+        const end = document.positionAt(offset + inserted.newText.length);
         editor.selection = new vscode.Selection(end, end);
       }
       return ok ? marker.text : undefined;
@@ -141,7 +161,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const result = await checkWorkspace(analyses, summaries, diagnostics);
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} summaries checked, {1} findings.', result.summaries, result.findings),
+        t('{0} summaries checked, {1} findings.', result.summaries, result.findings),
       );
       return result;
     }),
@@ -150,10 +170,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const document = vscode.window.activeTextEditor?.document;
       if (!document) return undefined;
       const items = [
-        { label: vscode.l10n.t('Automatic (front matter, title, settings)'), description: '', profileId: '' },
+        { label: t('Automatic (front matter, title, settings)'), description: '', profileId: '' },
         ...(await profileItems(document.uri)),
       ];
-      const chosen = profileId ?? (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Profile for this file') }))?.profileId;
+      const chosen = profileId ?? (await vscode.window.showQuickPick(items, { placeHolder: t('Profile for this file') }))?.profileId;
       if (chosen === undefined) return undefined;
       await summaries.setProfileChoice(document.uri, chosen || undefined);
       if (chosen && !summaries.isSummary(document)) await summaries.setMark(document.uri, 'summary');
@@ -197,4 +217,48 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('officialSummary.moveSectionUp', (node?: OutlineNode) => move('up', node)),
     vscode.commands.registerCommand('officialSummary.moveSectionDown', (node?: OutlineNode) => move('down', node)),
   ];
+}
+
+/**
+ * What goes before a marker of `level` on its line (indentation, or `## ` in Markdown), taken from
+ * the next marker of that level after `offset`: a section inserted before its siblings looks like them.
+ */
+function siblingLineStart(document: vscode.TextDocument, model: SummaryDocument, level: number, offset: number): string | undefined {
+  const sibling = model.markers.find((marker) => marker.start >= offset && marker.level === level);
+  if (!sibling) return undefined;
+  const position = document.positionAt(sibling.start);
+  const lineStart = document.lineAt(position.line).text.slice(0, position.character);
+  return /^[ \t　]*(?:#{1,6}[ \t]+)?$/.test(lineStart) ? lineStart : undefined;
+}
+
+/**
+ * The insertion of a new section marker plus the renumbering it causes (一、 inserted before 一、
+ * makes the old one 二、), in one edit list. Renumbering that the document needed already (an older
+ * fault elsewhere) is left to the user: only edits that the insertion brought are kept.
+ */
+async function insertionWithRenumbering(
+  analyses: AnalysisService,
+  document: vscode.TextDocument,
+  model: SummaryDocument,
+  offset: number,
+  newText: string,
+): Promise<TextEdit[]> {
+  const text = document.getText();
+  const variant = text.slice(0, offset) + newText + text.slice(offset);
+  const variantModel = (await analyses.analyzeVariant(document, variant)).document;
+  const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
+  const existing = new Set(renumberEdits(model).map(key));
+  let inserted = newText;
+  const edits: TextEdit[] = [];
+  const insertedEnd = offset + newText.length;
+  // Right to left, so edits inside the inserted text keep their offsets valid.
+  for (const edit of renumberEdits(variantModel).reverse()) {
+    if (edit.start >= offset && edit.end <= insertedEnd) {
+      inserted = inserted.slice(0, edit.start - offset) + edit.newText + inserted.slice(edit.end - offset);
+      continue;
+    }
+    const original = edit.start >= insertedEnd ? { ...edit, start: edit.start - newText.length, end: edit.end - newText.length } : edit;
+    if (!existing.has(key(original))) edits.push(original);
+  }
+  return [{ start: offset, end: offset, newText: inserted }, ...edits.reverse()];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysis';
 import { toDiagnostic } from './ruleDocs';
+import { t } from './locale';
 
 const TYPING_DELAY_MS = 300;
 /**
@@ -35,7 +36,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.isLarge(document)) this.schedule(document, 0);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // a new untitled document may already be open under the closed one's name
+        if (!vscode.workspace.textDocuments.some((open) => open !== document && open.uri.toString() === document.uri.toString())) this.forget(document.uri);
+      }),
     );
   }
 
@@ -55,7 +59,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (this.toldLarge.has(key)) return;
     this.toldLarge.add(key);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('This document is very large ({0} million characters): Official Summary checks it when it is saved, not as you type.', (this.lengthOf(document) / 1e6).toFixed(1)),
+      t('This document is very large ({0} million characters): Official Summary checks it when it is saved, not as you type.', (this.lengthOf(document) / 1e6).toFixed(1)),
     );
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/index';
+import { t } from './locale';
 
 /** Core edits (UTF-16 offsets into one version of the text) as one WorkspaceEdit: one undo step. */
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -22,7 +23,7 @@ export async function applyCoreEdits(
 ): Promise<boolean> {
   if (document.isClosed || document.version !== computedForVersion) {
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The document changed while the edit was being prepared; nothing was changed. Please try again.'),
+      t('The document changed while the edit was being prepared; nothing was changed. Please try again.'),
     );
     return false;
   }

@@ -3,7 +3,7 @@ import type { Finding, Section } from '../core/index';
 import { formatLimit, partLengths, requiredParts, type PartLength } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { findingsWithin } from './analysis';
-import { localized, messageLocale } from './locale';
+import { localized, t } from './locale';
 import type { SummaryDocuments } from './summaryDocuments';
 
 export type OutlineNode =
@@ -118,10 +118,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     const analysis = this.builtFor?.analysis;
     const uri = this.builtFor ? vscode.Uri.parse(this.builtFor.uri) : undefined;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
-    const zh = messageLocale() === 'zh-CN';
-    const charactersLabel = (n: number) => (zh ? `${n} 字` : vscode.l10n.t('{0} chars', n));
+    const charactersLabel = (n: number) => t('{0} chars', n);
     // a part with a length limit (sectionLength in .summaryrc.json) shows its count, as configured, against it
-    const limited = (length: PartLength | undefined) => (length?.limit ? `${length.count} / ${formatLimit(length.limit)} ${zh ? '字' : 'chars'}` : undefined);
+    const limited = (length: PartLength | undefined) => (length?.limit ? `${t('{0} chars', length.count)} / ${formatLimit(length.limit)}` : undefined);
     const lengths = this.builtFor?.lengths ?? [];
     switch (node.kind) {
       case 'title': {
@@ -129,13 +128,13 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-file');
         item.description = analysis ? localized(analysis.document.profile.profile.name) : undefined;
-        item.tooltip = vscode.l10n.t('Title');
+        item.tooltip = t('Title');
         item.contextValue = 'title';
         item.command = revealCommand(uri, node.start);
         return item;
       }
       case 'opening': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Opening'), vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(t('Opening'), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.description = analysis ? (limited(lengths.find((l) => l.partId === 'opening')) ?? charactersLabel(countCharacters(analysis.document.text.slice(node.start, node.end)))) : undefined;
@@ -155,7 +154,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
           : new vscode.ThemeIcon(LEVEL_ICONS[section.level - 1] ?? 'symbol-field');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(`${section.marker.text}${section.marker.headingText}\n\n`);
-        tooltip.appendText(vscode.l10n.t('Level {0} · {1}', section.level, charactersLabel(characters)));
+        tooltip.appendText(t('Level {0} · {1}', section.level, charactersLabel(characters)));
         for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${localized(finding.message)}`);
         item.tooltip = tooltip;
         item.contextValue = 'section';
@@ -163,11 +162,11 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         return item;
       }
       case 'parts': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Required parts'), collapsible);
+        const item = new vscode.TreeItem(t('Required parts'), collapsible);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('checklist');
         const missing = node.children.filter((c) => c.kind === 'part' && !c.present).length;
-        item.description = missing ? vscode.l10n.t('{0} missing', missing) : '✓';
+        item.description = missing ? t('{0} missing', missing) : '✓';
         item.contextValue = 'parts';
         return item;
       }
@@ -180,13 +179,13 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         );
         if (node.present) {
           item.contextValue = 'part-present';
-          item.tooltip = vscode.l10n.t('Present');
+          item.tooltip = t('Present');
           if (node.start !== undefined) item.command = revealCommand(uri, node.start);
         } else {
           item.contextValue = 'part-missing';
-          item.tooltip = vscode.l10n.t('Missing: click to insert a skeleton for it');
+          item.tooltip = t('Missing: click to insert a skeleton for it');
           item.command = {
-            title: vscode.l10n.t('Insert missing part'),
+            title: t('Insert missing part'),
             command: 'officialSummary.insertRequiredPart',
             arguments: [uri, this.builtFor?.version, node.partId],
           };
@@ -199,7 +198,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
 
 function revealCommand(uri: vscode.Uri | undefined, offset: number): vscode.Command | undefined {
   if (!uri) return undefined;
-  return { title: vscode.l10n.t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
+  return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
 }
 
 function buildTree(analysis: DocumentAnalysis): OutlineNode[] {

@@ -1,22 +1,17 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId, Severity } from '../core/index';
 import { localized } from './locale';
+import { rulePageUri } from './rulePage';
 
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 
 /**
- * Where each rule is documented; Diagnostic.code links there. The page ships inside the extension
- * (docs/rules.md, generated from the rules), so the link works offline and matches this version.
+ * Where each rule is documented; Diagnostic.code links there: a read-only page rendered from the
+ * docs/rules.md shipped inside the extension (generated from the rules), so the link works offline,
+ * matches this version, and is never the editable file (see rulePage.ts).
  */
-let ruleDocsPage: vscode.Uri | undefined;
-
-export function useRuleDocs(extensionUri: vscode.Uri): void {
-  ruleDocsPage = vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md');
-}
-
 export function ruleDocumentation(rule: RuleId): vscode.Uri {
-  const page = ruleDocsPage ?? vscode.Uri.parse('https://github.com/official-summary/official-summary/blob/main/docs/rules.md');
-  return page.with({ fragment: rule });
+  return rulePageUri(rule);
 }
 
 export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Section } from '../core/index';
 import type { DocumentAnalysis } from './analysis';
 import { applyCoreEdits, minimalEdit } from './edits';
+import { t } from './locale';
 
 export type Direction = 'up' | 'down';
 
@@ -21,7 +22,7 @@ export async function moveSection(
   const otherIndex = direction === 'up' ? index - 1 : index + 1;
   if (index < 0 || otherIndex < 0 || otherIndex >= siblings.length) {
     void vscode.window.showInformationMessage(
-      direction === 'up' ? vscode.l10n.t('This section is already the first.') : vscode.l10n.t('This section is already the last.'),
+      direction === 'up' ? t('This section is already the first.') : t('This section is already the last.'),
     );
     return false;
   }

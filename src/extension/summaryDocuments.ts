@@ -17,7 +17,8 @@ export class SummaryDocuments implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Fires when marks, profile choices or the include/exclude settings change. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly verdicts = new Map<string, { version: number; isSummary: boolean }>();
+  /** per URI, with the document it was made for (a reopened untitled document is a new one at version 1) */
+  private readonly verdicts = new Map<string, { version: number; isSummary: boolean; document: vscode.TextDocument }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly state: vscode.Memento) {
@@ -41,9 +42,9 @@ export class SummaryDocuments implements vscode.Disposable {
     if (!SUPPORTED_LANGUAGES.has(document.languageId) || !SUPPORTED_SCHEMES.has(document.uri.scheme)) return false;
     const key = document.uri.toString();
     const cached = this.verdicts.get(key);
-    if (cached && cached.version === document.version) return cached.isSummary;
+    if (cached && cached.document === document && cached.version === document.version) return cached.isSummary;
     const isSummary = this.decide(document.uri, document.getText(), document);
-    this.verdicts.set(key, { version: document.version, isSummary });
+    this.verdicts.set(key, { version: document.version, isSummary, document });
     return isSummary;
   }
 

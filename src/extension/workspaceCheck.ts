@@ -4,6 +4,7 @@ import type { AnalysisService } from './analysis';
 import type { DiagnosticsController } from './diagnostics';
 import { toDiagnostic } from './ruleDocs';
 import type { SummaryDocuments } from './summaryDocuments';
+import { t } from './locale';
 
 export interface WorkspaceCheckResult {
   filesScanned: number;
@@ -23,7 +24,7 @@ export async function checkWorkspace(
   const result: WorkspaceCheckResult = { filesScanned: 0, summaries: 0, findings: 0 };
   forgetFilesNotShown(diagnostics.collection);
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking summaries in the workspace'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('Checking summaries in the workspace'), cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles(CANDIDATE_FILES, SKIPPED_FOLDERS, undefined, token);
       for (const uri of files) {

@@ -34,7 +34,7 @@ suite('Diagnostics', () => {
     assert.strictEqual(style.severity, vscode.DiagnosticSeverity.Error);
     const code = style.code as { value: string; target: vscode.Uri };
     assert.strictEqual(code.value, 'numbering-style');
-    assert.match(code.target.toString(), /rules\.md#numbering-style$/);
+    assert.strictEqual(code.target.toString(), 'official-summary-rule:/numbering-style', 'the rule page (7-new-user opens it)');
     const duplicate = diagnostics.find((d) => ruleOf(d) === 'numbering-sequence' && d.range.start.line === 12);
     assert.ok(duplicate, 'the duplicated 二、 is reported');
     assert.strictEqual(at(duplicate), '12:2-12:4');

@@ -107,3 +107,29 @@ export async function screenshot(name: string): Promise<void> {
   console.log(`[screenshot] ${name}`);
   await waitFor(`screenshot ${name}`, () => fs.existsSync(target), 15000);
 }
+
+export type KeyboardAction = { press: string } | { type: string } | { insertText: string } | { compose: string[]; commit: string } | { readText: string } | { waitForSelector: string } | { waitMs: number };
+let keyboardRequests = 0;
+
+/**
+ * Real keys, pressed by the harness in the workbench page (scripts/run-e2e.mjs): the suggest widget
+ * and other keybindings answer only these, not the `type` command. `insertText` is one input event
+ * with the whole text, as an input method commits a phrase; `readText` reads the rendered text of
+ * every element a CSS selector matches. Resolves once the harness is done, with what was read.
+ */
+export async function keyboard(...actions: KeyboardAction[]): Promise<string[][]> {
+  const ackDirectory = process.env.E2E_ACK_DIR;
+  assert.ok(ackDirectory, 'the harness sets E2E_ACK_DIR (scripts/run-e2e.mjs)');
+  const id = `keys-${process.pid}-${++keyboardRequests}`;
+  console.log(`[keyboard] ${id} ${JSON.stringify(actions)}`);
+  const ack = path.join(ackDirectory, id);
+  await waitFor(`the harness to press ${JSON.stringify(actions)}`, () => fs.existsSync(ack) && fs.statSync(ack).size > 0, 20000);
+  const answer = JSON.parse(fs.readFileSync(ack, 'utf8')) as { error?: string; texts?: string[][] };
+  if (answer.error) throw new Error(answer.error);
+  return answer.texts ?? [];
+}
+
+/** The rendered text of the elements a CSS selector matches in the workbench page. */
+export async function renderedText(selector: string): Promise<string[]> {
+  return (await keyboard({ readText: selector }))[0] ?? [];
+}

@@ -3,9 +3,9 @@
 // suites in code-server's real extension host. Where a desktop VS Code is available, set
 // E2E_VSCODE_EXECUTABLE to use it instead.
 //
-// Two runs: the suites against the extension under development, then (when E2E_VSIX names a
-// packaged .vsix) a short suite against that .vsix installed as a user installs it. The last line
-// printed is the sum of both: "N passed, N failed".
+// Three runs: the suites against the extension under development, a short suite with VS Code itself
+// in zh-cn (test/e2e/zh-cn), then (when E2E_VSIX names a packaged .vsix) a short suite against that
+// .vsix installed as a user installs it. The last line printed is the sum: "N passed, N failed".
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -32,6 +32,16 @@ async function main(): Promise<void> {
     extensionTestsPath: path.join(__dirname, 'index'),
     launchArgs: [workspace, '--disable-extensions'],
   });
+  // The same extension with VS Code itself in Simplified Chinese (a local language pack, offline):
+  // its strings as a Chinese user reads them in the rendered workbench.
+  process.env.E2E_LOCALE = 'zh-cn';
+  await run({
+    vscodeExecutablePath,
+    extensionDevelopmentPath: projectRoot,
+    extensionTestsPath: path.join(__dirname, 'zh-cn', 'index'),
+    launchArgs: [workspace, '--disable-extensions'],
+  });
+  delete process.env.E2E_LOCALE;
   const vsix = process.env.E2E_VSIX;
   if (vsix) {
     await run({
@@ -47,7 +57,7 @@ async function main(): Promise<void> {
     : [];
   fs.rmSync(path.dirname(tallyFile), { recursive: true, force: true });
   const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
-  const failed = tallies.reduce((sum, t) => sum + t.failed, 0) + (tallies.length < (vsix ? 2 : 1) ? 1 : 0);
+  const failed = tallies.reduce((sum, t) => sum + t.failed, 0) + (tallies.length < (vsix ? 3 : 2) ? 1 : 0);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failedRuns > 0 || failed > 0 ? 1 : 0);
 }

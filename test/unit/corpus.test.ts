@@ -72,9 +72,10 @@ describe('corpus: real documents with their real mistakes', () => {
       }
     });
 
-    it('zh-work-summary-06: numbering restarts at 一、 with no heading of its own', () => {
+    it('zh-work-summary-06: the plan restarts at 一、 under a lead-in sentence: a gentle hint, never an error or a fix', () => {
       const { findings } = fixture('zh-work-summary-06.md');
-      assert.ok(findings.some((f) => f.rule === 'numbering-sequence' && f.message.en.startsWith('Numbering restarts')));
+      const restart = findings.filter((f) => f.rule === 'numbering-sequence');
+      assert.deepEqual(restart.map((f) => [f.severity, Boolean(f.fix)]), [['info', false]]);
     });
 
     it('en-report-02 starts at 2.; en-report-03 has 1. 1. 1. 4.', () => {
@@ -131,7 +132,8 @@ describe('corpus: real documents with their real mistakes', () => {
           if (!more.length) break;
           current = applyEdits(current, more);
         }
-        const left = analyze(current, { fileName: name }).findings.filter((f) => f.fix);
+        // a quick fix that is not certain (a doubtful renumbering) is never applied in bulk, so it may stay
+        const left = analyze(current, { fileName: name }).findings.filter((f) => f.fix && f.fix.certain !== false);
         assert.deepEqual(left.map((f) => `${f.rule}: ${f.message.en}`), []);
       });
     }

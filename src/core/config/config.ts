@@ -58,6 +58,8 @@ export interface SummaryConfig {
   /** overrides the house style's allowSkipLevel */
   allowSkipLevel?: boolean;
   rules: Partial<Record<RuleId, SeveritySetting>>;
+  /** per rule, regular expressions: a finding whose flagged text a match overlaps (same line) is dropped */
+  ignore?: Partial<Record<RuleId, string[]>>;
   profiles: Profile[];
   /** how parts are counted and their limits (the section-length rule and the outline) */
   sectionLength?: SectionLengthSettings;
@@ -135,6 +137,9 @@ export function parseConfig(jsonText: string): { config: SummaryConfig; problems
         break;
       case 'rules':
         readRules(valueNode, config, problems);
+        break;
+      case 'ignore':
+        readIgnore(valueNode, config, problems);
         break;
       case 'profiles':
         readProfiles(valueNode, config, problems, knownProfileIds);
@@ -319,6 +324,30 @@ function wordingEntryProblems(item: JsonNode, ids: Set<string>): ConfigProblem[]
   checkStrings(field(item, 'examples'), 'examples', false, problems);
   checkStrings(field(item, 'counterExamples'), 'counterExamples', false, problems);
   return problems;
+}
+
+function readIgnore(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'ignore 应为对象，如 {"placeholder": ["XX路"]}', 'ignore must be an object, e.g. {"placeholder": ["XX路"]}'));
+    return;
+  }
+  const ignore: Partial<Record<RuleId, string[]>> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const id = String(keyNode.value);
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
+      continue;
+    }
+    const before = problems.length;
+    checkStrings(valueNode, `ignore.${id}`, true, problems);
+    // only the patterns that passed: a wrong one is reported and ignores nothing
+    const wrong = new Set(problems.slice(before).map((p) => p.start));
+    const patterns = valueNode.type === 'array' ? (valueNode.children ?? []).filter((e) => e.type === 'string' && !wrong.has(e.offset)).map((e) => String(e.value)) : [];
+    if (patterns.length) ignore[id as RuleId] = patterns;
+  }
+  config.ignore = ignore;
 }
 
 function readProfiles(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[], knownIds: Set<string>): void {

@@ -21,9 +21,7 @@ export function insertPartEdits(doc: SummaryDocument, partId: string): TextEdit[
     const indent = /^[ \t\u3000]*/.exec(doc.text.slice(roots[0].start))?.[0] ?? '';
     skeleton = indent + formatMarker(style, (before[before.length - 1]?.number ?? 0) + 1) + skeleton;
   }
-  const needsLeadingBreak = at > 0 && doc.text[at - 1] !== '\n';
-  const newText = (needsLeadingBreak ? '\n\n' : at > 1 && doc.text[at - 2] !== '\n' ? '\n' : '') + skeleton.replace(/\n*$/, '\n\n');
-  const edits: TextEdit[] = [{ start: at, end: at, newText }];
+  const edits: TextEdit[] = [{ start: at, end: at, newText: separatedByBlankLines(doc.text, at, skeleton) }];
   if (numbered) {
     const inserted = (before[before.length - 1]?.number ?? 0) + 1;
     after.forEach((section, index) => {
@@ -33,4 +31,21 @@ export function insertPartEdits(doc: SummaryDocument, partId: string): TextEdit[
     });
   }
   return edits;
+}
+
+/**
+ * The skeleton with just the line breaks that give it one blank line before and after (counting
+ * the breaks already there), and one final line break at the end of the text: no blank line is
+ * left behind. Written with the text's own line breaks.
+ */
+function separatedByBlankLines(text: string, at: number, skeleton: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const breaksIn = (whitespace: string) => (whitespace.match(/\n/g) ?? []).length;
+  const before = at === 0 ? 2 : breaksIn(/[ \t\r\n]*$/.exec(text.slice(Math.max(0, at - 16), at))![0]);
+  const following = /^[ \t\r\n]*/.exec(text.slice(at, at + 16))![0];
+  const atEnd = at + following.length >= text.length;
+  const after = breaksIn(following);
+  const wantedAfter = atEnd ? 1 : 2;
+  const body = skeleton.replace(/\s+$/, '').replace(/\r?\n/g, eol);
+  return eol.repeat(Math.max(0, 2 - before)) + body + eol.repeat(Math.max(0, wantedAfter - after));
 }

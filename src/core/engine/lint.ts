@@ -4,31 +4,41 @@ import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleRepo
 import type { ChunkParse } from '../model/types';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
+import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
 import { mergeEditGroups } from '../text/edits';
-import type { Finding, RuleId, TextEdit } from '../types';
+import type { Finding, RuleId, Severity, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;
   findings: Finding[];
+  /** disable comments that suppressed nothing (filled by `analyze`, for the CLI's report) */
+  unusedDirectives?: UnusedDirective[];
 }
 
 /**
  * The one way findings are made: each rule in turn over one model, one step a rule. The synchronous
  * driver (`lintDocument`) runs the steps straight through; the sliced driver (`lintDocumentInSlices`)
  * gives the thread back between them. Equal results by construction: the same steps, in the same order.
+ * Findings switched off by a suppression comment or an ignore pattern are dropped here, where they
+ * are made, so every driver and adapter (CLI, editor) honours them alike.
  */
-function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, Finding[]> {
+function* lintSteps(doc: SummaryDocument, config: SummaryConfig, rules: readonly Rule[]): Generator<void, SuppressionResult> {
   const context = { doc, config, houseStyle: houseStyleOf(config) };
   const findings: Finding[] = [];
   for (const rule of rules) {
     findings.push(...runRule(rule, context));
     yield;
   }
-  return sortFindings(findings);
+  return applySuppressions(doc, sortFindings(findings), config);
 }
 
 /** Runs every rule on one model; a rule that throws costs its own findings, never the others'. */
 export function lintDocument(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  return lintWithSuppressions(doc, config, rules).findings;
+}
+
+/** The findings after suppression, and the disable comments that suppressed nothing. */
+export function lintWithSuppressions(doc: SummaryDocument, config: SummaryConfig = DEFAULT_CONFIG, rules: readonly Rule[] = ALL_RULES): SuppressionResult {
   const steps = lintSteps(doc, config, rules);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
@@ -45,7 +55,7 @@ export async function lintDocumentInSlices(
   const steps = lintSteps(doc, config, ALL_RULES);
   let sliceStart = slicing.now();
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
+    if (step.done) return step.value.findings;
     if (slicing.now() - sliceStart > slicing.sliceMs) {
       await slicing.yieldToEventLoop();
       if (slicing.isCancelled?.()) return undefined;
@@ -65,12 +75,18 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
     reports = [];
     if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} failed:`, error);
   }
-  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text)).map((report) => {
-    const finding: Finding = { rule: rule.meta.id, severity: setting, start: report.start, end: report.end, message: report.message };
+  // one renumbering (thousands of edits) is shared by every finding of its run: check it once
+  const checkedFixes = new Map<object, boolean>();
+  return reports.filter((report) => keepsTheContract(rule, report, context.doc.text, checkedFixes)).map((report) => {
+    // a report may ask for less than the rule's severity (a gentle hint), never for more
+    const severity = report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[setting] ? report.severity : setting;
+    const finding: Finding = { rule: rule.meta.id, severity, start: report.start, end: report.end, message: report.message };
     if (report.fix && report.fix.edits.length) finding.fix = report.fix;
     return finding;
   });
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 const isLowSurrogate = (text: string, at: number) => {
   const c = text.charCodeAt(at);
@@ -88,14 +104,22 @@ function validRange(text: string, start: number, end: number): boolean {
  * so a rule's bug never reaches an editor or a file (and the property tests, which fail on any such
  * message, say which rule it was).
  */
-function keepsTheContract(rule: Rule, report: RuleReport, text: string): boolean {
+function keepsTheContract(rule: Rule, report: RuleReport, text: string, checkedFixes: Map<object, boolean>): boolean {
   let broken: string | undefined;
   if (!validRange(text, report.start, report.end)) broken = `range ${report.start}-${report.end}`;
-  const edits = [...(report.fix?.edits ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
-  edits.forEach((edit, index) => {
-    if (!validRange(text, edit.start, edit.end)) broken ??= `fix edit ${edit.start}-${edit.end}`;
-    else if (index > 0 && edit.start < edits[index - 1].end) broken ??= `overlapping fix edits at ${edit.start}`;
-  });
+  const fix = report.fix;
+  if (fix && broken === undefined) {
+    let fixBroken = checkedFixes.get(fix) === false ? 'its fix, as reported before' : undefined;
+    if (!checkedFixes.has(fix)) {
+      const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+      edits.forEach((edit, index) => {
+        if (!validRange(text, edit.start, edit.end)) fixBroken ??= `fix edit ${edit.start}-${edit.end}`;
+        else if (index > 0 && edit.start < edits[index - 1].end) fixBroken ??= `overlapping fix edits at ${edit.start}`;
+      });
+      checkedFixes.set(fix, fixBroken === undefined);
+    }
+    broken = fixBroken;
+  }
   if (broken === undefined) return true;
   if (typeof console !== 'undefined') console.error(`official-summary: rule ${rule.meta.id} broke the finding contract (${broken} in a text of ${text.length}); the finding is dropped`);
   return false;
@@ -139,27 +163,29 @@ export function prepareChunk(parse: ChunkParse): void {
 }
 
 function shiftReport(report: RuleReport, by: number): RuleReport {
-  const shifted: RuleReport = { start: report.start + by, end: report.end + by, message: report.message };
-  if (report.fix) shifted.fix = { title: report.fix.title, edits: report.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
+  const shifted: RuleReport = { ...report, start: report.start + by, end: report.end + by };
+  if (report.fix) shifted.fix = { ...report.fix, edits: report.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
   return shifted;
 }
 
 /** text → model → findings: the pipeline every caller goes through (DocumentAnalyzer adds its chunk cache). */
 export function analyze(text: string, options: ParseOptions = {}): Analysis {
   const document = parseSummary(text, options);
-  return { document, findings: lintDocument(document, options.config ?? DEFAULT_CONFIG) };
+  const { findings, unused } = lintWithSuppressions(document, options.config ?? DEFAULT_CONFIG);
+  return { document, findings, unusedDirectives: unused };
 }
 
 /**
- * All the fix edits of the findings (of one rule, if named), with a fix dropped whole when it
- * overlaps one taken before: a later pass picks it up, the text is never half-fixed.
+ * The edits bulk fixing applies (--fix, Fix All, fix on save): every certain fix of the findings
+ * (of one rule, if named), with a fix dropped whole when it overlaps one taken before: a later pass
+ * picks it up, the text is never half-fixed. A fix marked `certain: false` is only ever a quick fix.
  */
 export function collectFixEdits(findings: readonly Finding[], rule?: RuleId): TextEdit[] {
   const seenFixes = new Set<object>();
   const seenSmall = new Set<string>();
   const groups: TextEdit[][] = [];
   for (const finding of findings) {
-    if (!finding.fix || (rule && finding.rule !== rule)) continue;
+    if (!finding.fix || finding.fix.certain === false || (rule && finding.rule !== rule)) continue;
     // one run renumbering is attached (as one object) to each of its findings
     if (seenFixes.has(finding.fix)) continue;
     seenFixes.add(finding.fix);

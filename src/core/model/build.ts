@@ -1,6 +1,7 @@
 import { skipBlank, trimEndOffset } from './offsets';
 import { periodOf } from './period';
-import { buildSections, findScopeBreaks, resolveMarkers } from './sections';
+import { buildSections, findLeadIns, findScopeBreaks, resolveMarkers } from './sections';
+import { readTables, tableOfContents } from './tables';
 import { findTitleBlock, frontMatterTitle, titleOf } from './title';
 import type { FrontMatter, ProfileChoice, ReadResult, SummaryDocument } from './types';
 
@@ -30,9 +31,15 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
 
   const titleIndex = findTitleBlock(text, blocks);
   const title = titleIndex >= 0 ? titleOf(text, blocks[titleIndex]) : frontMatterTitle(text, frontMatter);
-  const markers = resolveMarkers(candidates, titleIndex);
+  // table row labels and table-of-contents entries are set aside: they are no sections
+  const { tables, rowLabels } = readTables(text, blocks, candidates, read.tableLines);
+  const contents = tableOfContents(candidates, blocks);
+  const setAside = candidates.filter((c) => rowLabels.has(c) || contents.has(c));
+  const markers = resolveMarkers(candidates.filter((c) => !rowLabels.has(c) && !contents.has(c)), titleIndex);
+  const tableMarkers = resolveMarkers(setAside, titleIndex);
   const scopeBreaks = findScopeBreaks(text, blocks, titleIndex, markers);
-  const sections = buildSections(text, markers, scopeBreaks);
+  const leadIns = findLeadIns(text, markers);
+  const sections = buildSections(text, markers, scopeBreaks, leadIns);
   if (titleIndex >= 0) enumerations = enumerations.filter((e) => e.blockIndex !== titleIndex);
   const contentStart = title ? title.end : bodyStart;
   const firstSectionStart = markers[0]?.lineStart ?? text.length;
@@ -43,7 +50,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   const profileHint = title?.text ?? text.slice(bodyStart, bodyStart + 200).replace(/\s+/g, '');
   const profile = chooseProfile(frontMatter?.data.profile, profileHint);
 
-  const doc: SummaryDocument = { text, format, blocks, markers, sections, enumerations, scopeBreaks, profile, chunks };
+  const doc: SummaryDocument = { text, format, blocks, markers, sections, enumerations, scopeBreaks, leadIns, tables, tableMarkers, profile, chunks };
   if (frontMatter) doc.frontMatter = frontMatter;
   if (title) doc.title = title;
   if (opening) doc.opening = opening;

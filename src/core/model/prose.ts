@@ -5,6 +5,10 @@ export type SourceText = Pick<SummaryDocument, 'text' | 'format'>;
 
 const MASK = '\u0000';
 
+/** A line the crawler of note P writes (ASCII colon and space, as its header has them). */
+const CRAWLER_LINE = /^(?:(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录):(?: .*)?|页面链接与图片详见 links\.tsv.*|={3,} ?正文 ?={3,})$/gm;
+const CRAWLER_LINE_START = /^(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|页面链接|={3})/m;
+
 /**
  * The block's text with everything that is not the writer's prose blanked out (same length, so
  * offsets stay valid): URLs, e-mail addresses and, in Markdown, inline code, link destinations,
@@ -12,6 +16,11 @@ const MASK = '\u0000';
  */
 export function maskedBlockText(doc: SourceText, block: Block): string {
   let text = doc.text.slice(block.start, block.end);
+  // a crawler's header above the text (only a block at the text start can hold it) …
+  const header = block.start === 0 ? Math.min(crawlerHeaderLength(doc.text), text.length) : 0;
+  if (header) text = MASK.repeat(header) + text.slice(header);
+  // … or its lines one by one, as a Word copy gives them (a paragraph each): the crawler's own `字段: ` form
+  if (CRAWLER_LINE_START.test(text)) text = text.replace(CRAWLER_LINE, (m) => MASK.repeat(m.length));
   const blank = (re: RegExp) => {
     text = text.replace(re, (m) => MASK.repeat(m.length));
   };
@@ -79,4 +88,21 @@ function maskCodeSpans(text: string): string {
   }
   parts.push(text.slice(cursor));
   return parts.join('');
+}
+
+/**
+ * The header a web crawler writes above the page text (标题: / 发布时间: / 原文链接: / 本地目录: … and a
+ * `===== 正文 =====` rule): its length from the text start, through the rule line's break; 0 when the
+ * text does not start with one. Its lines are not the writer's prose.
+ */
+export function crawlerHeaderLength(text: string): number {
+  if (!/^\uFEFF?标题[:：]/.test(text)) return 0;
+  const head = text.slice(0, 3000);
+  const rule = /^={3,}[ \t]*正文[ \t]*={3,}[ \t]*$/m.exec(head);
+  if (!rule) return 0;
+  const fields = head.slice(0, rule.index).match(/^(?:标题|发布时间|发布日期|文号|发布机构|来源|栏目|原文链接|本地目录|索引号|作者)[:：]/gm)?.length ?? 0;
+  if (fields < 4) return 0;
+  const end = rule.index + rule[0].length;
+  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
+  return text[end] === '\n' || text[end] === '\r' ? end + 1 : end;
 }

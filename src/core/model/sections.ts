@@ -1,4 +1,5 @@
 import { trimEndOffset } from './offsets';
+import { lineStartBefore } from '../text/lines';
 import type { Block, LineCandidate, Marker, Section } from './types';
 
 /** Turns line candidates into markers; an ambiguous one (`3、4月份`) only where its neighbours expect it. */
@@ -6,7 +7,7 @@ export function resolveMarkers(candidates: LineCandidate[], titleIndex: number):
   const markers: Marker[] = [];
   // the last number seen at each level since a higher level last appeared
   const lastAtLevel: number[] = [];
-  for (const { blockIndex, lineStart, candidate, at, headingText, headingEnd } of candidates) {
+  for (const { blockIndex, lineStart, candidate, at, headingText, headingEnd, indent, headingDepth } of candidates) {
     if (blockIndex === titleIndex) continue;
     if (candidate.ambiguous && (lastAtLevel[candidate.level] ?? 0) !== candidate.number - 1) continue;
     const marker: Marker = {
@@ -21,7 +22,9 @@ export function resolveMarkers(candidates: LineCandidate[], titleIndex: number):
       headingEnd,
       lineStart,
       blockIndex,
+      indent,
     };
+    if (headingDepth !== undefined) marker.headingDepth = headingDepth;
     if (candidate.path) marker.path = candidate.path;
     markers.push(marker);
     lastAtLevel[candidate.level] = candidate.number;
@@ -51,24 +54,89 @@ export function findScopeBreaks(text: string, blocks: Block[], titleIndex: numbe
   return breaks;
 }
 
-export function buildSections(text: string, markers: Marker[], scopeBreaks: number[]): Section[] {
+/**
+ * Lead-ins after which a list may start again at one: a label line (`下周计划：`), or a sentence or
+ * paragraph ending in ： or : (`计划如下：`, `Below is the plan for next quarter:`), standing right before
+ * the marker. Returns the offsets of such lines.
+ */
+export function findLeadIns(text: string, markers: Marker[]): number[] {
+  const leadIns: number[] = [];
+  const markedLines = new Set(markers.map((m) => m.lineStart));
+  for (const marker of markers) {
+    let end = marker.lineStart;
+    while (end > 0 && /[\s\u3000\u00a0]/.test(text[end - 1])) end--;
+    if (end === 0) continue;
+    const start = lineStartBefore(text, end);
+    if (markedLines.has(start)) continue;
+    const line = text.slice(start, end).replace(/[\s\u3000\u00a0*_]+$/, '');
+    if (/[：:]$/.test(line)) leadIns.push(start);
+  }
+  return leadIns;
+}
+
+function family(marker: Marker): string {
+  return marker.style === 'decimal' ? 'd' : marker.style === 'roman' ? 'r' : 'c';
+}
+
+/** Is `inner` (a new marker) inside the open section `outer`? */
+function encloses(outer: OpenSection, inner: Marker): boolean {
+  const o = outer.marker;
+  // an item nested by indentation holds only what is indented as deep as it
+  if (outer.nestedByIndent && inner.indent < o.indent - 1) return false;
+  // Markdown headings nest by their `#` depth first: `## 1.` holds `#### 1.`, `### 3.` under `## 2.` is its child
+  if (o.headingDepth !== undefined && inner.headingDepth !== undefined) {
+    return o.headingDepth !== inner.headingDepth ? o.headingDepth < inner.headingDepth : o.level < inner.level;
+  }
+  if (o.level < inner.level) return true;
+  // a list under a numbered heading is its content: `## 1. Goals` then `1. …`
+  if (o.headingDepth !== undefined && inner.at === 'list-item' && o.level === inner.level) return true;
+  // a list indented under an item is its own run: `1. …` then `    1. …`, `1.` then `    I.`
+  if (o.headingDepth === undefined && inner.headingDepth === undefined && inner.indent > o.indent + 1) {
+    if (inner.number === 1 || (outer.childIndent !== undefined && inner.indent >= outer.childIndent - 1)) return true;
+  }
+  return false;
+}
+
+interface OpenSection extends Section {
+  childIndent?: number;
+}
+
+export function buildSections(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[] = []): Section[] {
   const roots: Section[] = [];
-  const open: Section[] = [];
-  let scope = 0;
+  const open: OpenSection[] = [];
+  // per list of siblings: its current scope, and the runs (level and family) begun in it
+  const listStates = new Map<Section[], { scope: number; runs: Set<string> }>();
   let breakIndex = 0;
+  let leadInIndex = 0;
   let previousStart = -1;
   for (const marker of markers) {
     let crossedBreak = false;
+    let crossedLeadIn = false;
     while (breakIndex < scopeBreaks.length && scopeBreaks[breakIndex] < marker.start) {
       if (scopeBreaks[breakIndex] > previousStart) crossedBreak = true;
       breakIndex++;
     }
+    while (leadInIndex < leadIns.length && leadIns[leadInIndex] < marker.start) {
+      if (leadIns[leadInIndex] > previousStart) crossedLeadIn = true;
+      leadInIndex++;
+    }
     previousStart = marker.start;
-    const restartsOpenRun = open.some((s) => s.level === marker.level);
-    if (crossedBreak && marker.number === 1 && restartsOpenRun) scope++;
-    while (open.length && open[open.length - 1].level >= marker.level) close(open.pop()!, marker.lineStart, text);
+    while (open.length && !encloses(open[open.length - 1], marker)) close(open.pop()!, marker.lineStart, text);
     const parent = open[open.length - 1];
-    const section: Section = {
+    // scopes count per list of siblings: a lead-in inside a nested list does not split the outer run
+    const siblings = parent ? parent.children : roots;
+    let list = listStates.get(siblings);
+    if (!list) listStates.set(siblings, (list = { scope: 0, runs: new Set() }));
+    const runKey = `${marker.level}/${family(marker)}`;
+    let openedBy: Section['scopeOpenedBy'];
+    if ((crossedBreak || crossedLeadIn) && marker.number <= 1 && list.runs.has(runKey)) {
+      list.scope++;
+      list.runs.clear();
+      openedBy = crossedBreak ? 'break' : 'lead-in';
+    }
+    list.runs.add(runKey);
+    const scope = list.scope;
+    const section: OpenSection = {
       marker,
       level: marker.level,
       number: marker.number,
@@ -79,14 +147,31 @@ export function buildSections(text: string, markers: Marker[], scopeBreaks: numb
       children: [],
       scope,
     };
+    if (openedBy) section.scopeOpenedBy = openedBy;
     if (parent) {
       section.parent = parent;
       parent.children.push(section);
+      if (parent.level >= marker.level && parent.marker.headingDepth === undefined && marker.headingDepth === undefined && marker.indent > parent.marker.indent + 1) {
+        section.nestedByIndent = true;
+        parent.childIndent ??= marker.indent;
+      }
     } else roots.push(section);
     open.push(section);
   }
   while (open.length) close(open.pop()!, text.length, text);
+  for (const section of allSections(roots)) delete (section as OpenSection).childIndent;
   return roots;
+}
+
+function allSections(roots: Section[]): Section[] {
+  const out: Section[] = [];
+  const stack = [...roots];
+  while (stack.length) {
+    const s = stack.pop()!;
+    out.push(s);
+    stack.push(...s.children);
+  }
+  return out;
 }
 
 function close(section: Section, end: number, text: string): void {

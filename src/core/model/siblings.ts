@@ -52,3 +52,60 @@ export function renumberRunEdits(run: Section[]): TextEdit[] {
   });
   return edits;
 }
+
+/**
+ * A Markdown heading run nested under a heading of the same marker level whose numbers carry on
+ * the parent's (`### 3.` under `## 2.`): the `#` depth is wrong, not the numbers. numbering-hierarchy
+ * reports it; numbering-sequence leaves it alone.
+ */
+export function continuesParentRun(run: Section[]): boolean {
+  const first = run[0];
+  const parent = first?.parent;
+  if (!first || !parent || first.marker.headingDepth === undefined || parent.marker.headingDepth === undefined) return false;
+  return parent.level === first.level && parent.marker.style === first.marker.style && first.number === parent.number + 1;
+}
+
+/**
+ * Is renumbering this run certain, so that bulk fixing may apply it? Only when nothing else could
+ * be meant: the markers are written alike and stand alike (all headings of one depth, or all list
+ * items, or all paragraphs), no table stands among them, and the fault is a duplicated number (or a
+ * skip the last number shows to be a typo), not a skip that may be an item or a part lost, a run that
+ * starts past one (a first item deleted?) or one that runs backwards (items moved?).
+ */
+export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): boolean {
+  if (run.length < 2) return false;
+  const first = run[0].marker;
+  const placeOf = (m: Section['marker']) => (m.at === 'line' ? 'paragraph' : m.at) + (m.headingDepth ?? '');
+  if (!run.every((s) => s.marker.style === first.style && placeOf(s.marker) === placeOf(first) && !s.nestedByIndent === !run[0].nestedByIndent)) return false;
+  if (run[0].number !== 1) return false;
+  if (run.some((s, i) => i > 0 && s.number < run[i - 1].number)) return false;
+  // a skipped number may be a lost item or a lost part (四、 then 六、): renumbering would hide it;
+  // unless the last number says every item is there (1. 1. 1. 4., or 101 101 103: a mistyped number)
+  const skips = run.some((s, i) => i > 0 && s.number > run[i - 1].number + 1);
+  if (skips && run[run.length - 1].number !== run.length) return false;
+  const from = run[0].start;
+  const to = run[run.length - 1].headingEnd;
+  if (doc.tables.some((t) => t.start < to && t.end > from)) return false;
+  if (doc.tableMarkers.some((m) => m.start > from && m.start < to)) return false;
+  return true;
+}
+
+/**
+ * The run with the sections of a child run that carries on its numbers put back in line
+ * (`## 1.` `## 2.` `### 3.` `## 4.` reads 1 2 3 4): the depth is numbering-hierarchy's fault, and
+ * the run itself is not skipped.
+ */
+export function withDepthSlips(run: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const section of run) {
+    out.push(section);
+    let parent = section;
+    for (;;) {
+      const slipped = parent.children.filter((c) => c.marker.headingDepth !== undefined && c.level === parent.level && c.marker.style === parent.marker.style);
+      if (!slipped.length || !continuesParentRun(slipped)) break;
+      out.push(...slipped);
+      parent = slipped[slipped.length - 1];
+    }
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ export type MarkerStyle =
   | 'arabic-dot' //       1.
   | 'arabic-fullwidth-dot' // 1．
   | 'arabic-dun' //       1、
+  | 'arabic-cn-period' // 1。 (a wrong form)
   | 'arabic-paren' //     （1）
   | 'arabic-paren-half' // (1)  （1)  (1）
   | 'arabic-paren-punct' // （1）、
@@ -58,6 +59,10 @@ export interface Marker {
   /** The offset of the start of the line the marker is on. */
   lineStart: number;
   blockIndex: number;
+  /** visual width of the indentation before the marker (a tab 4, a full-width space 2) */
+  indent: number;
+  /** the `#` depth of the Markdown heading the marker opens */
+  headingDepth?: number;
 }
 
 export interface Section {
@@ -74,6 +79,16 @@ export interface Section {
   parent?: Section;
   /** Index of the numbering scope: restarting under a new unnumbered heading is not a fault. */
   scope: number;
+  /**
+   * The first section of a new scope says what opened it: an unnumbered heading or title-like line
+   * (`break`), or a lead-in: a label line (`下周计划：`) or a sentence ending in ： (`计划如下：`).
+   */
+  scopeOpenedBy?: 'break' | 'lead-in';
+  /**
+   * Placed under its parent by indentation (a nested list, `I.` indented under `1.`), not by the
+   * level of its marker.
+   */
+  nestedByIndent?: boolean;
 }
 
 export type EnumerationKind = 'shi' | 'yao' | 'di' | 'shouxian';
@@ -118,6 +133,15 @@ export interface SummaryDocument {
   enumerations: EnumerationItem[];
   /** Unnumbered headings and heading-like lines that start a new numbering scope. */
   scopeBreaks: number[];
+  /** Lead-ins: label lines and sentences ending in ： after which a list may start again at one. */
+  leadIns: number[];
+  /**
+   * Tables (Markdown, HTML, tab-separated cells, rows of figures, the statistics tables of a
+   * disclosure report however a copy broke them): their row labels are no sections.
+   */
+  tables: TableRegion[];
+  /** Markers left out of the sections because they label table rows or list a table of contents. */
+  tableMarkers: Marker[];
   profile: ProfileChoice;
   /**
    * The chunks the text was read in, with their cached parses: rules that look at one block at a
@@ -126,6 +150,11 @@ export interface SummaryDocument {
   chunks: ChunkRef[];
   /** The period year(s) the summary covers, from the title or front matter. */
   period?: { from: number; to: number; annual: boolean };
+}
+
+export interface TableRegion {
+  start: number;
+  end: number;
 }
 
 export interface ChunkRef {
@@ -190,6 +219,8 @@ export interface ChunkParse {
   format: 'markdown' | 'text';
   blocks: Block[];
   candidates: LineCandidate[];
+  /** starts of the lines that are table rows (pipe rows, HTML rows, tab-separated cells, figures) */
+  tableLines: number[];
   enumerations: EnumerationItem[];
   /** what rules found in this chunk alone, relative to its start, kept for the next version */
   memo?: Map<string, unknown>;
@@ -203,6 +234,10 @@ export interface LineCandidate {
   at: Marker['at'];
   headingText: string;
   headingEnd: number;
+  indent: number;
+  headingDepth?: number;
+  /** the line is a table row: tab-separated cells, or a statistics-table row label (certain, or a wrapped prefix) */
+  table?: 'cells' | 'statistics' | 'statistics-prefix';
 }
 
 /** What the reader hands the model builder: the blocks and line-start markers of every chunk, at their real offsets. */
@@ -211,4 +246,5 @@ export interface ReadResult {
   candidates: LineCandidate[];
   enumerations: EnumerationItem[];
   chunks: ChunkRef[];
+  tableLines: number[];
 }

@@ -4,30 +4,67 @@ import { readMarkerAt } from '../text/markers';
 import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
 import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
+import { statisticsLabelMatch, tableLineKind } from './tables';
+import { lineStartBefore } from '../text/lines';
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
   const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
   const candidates: LineCandidate[] = [];
+  const tableLines: number[] = [];
   blocks.forEach((block, blockIndex) => {
     if (!isTextBlock(block)) return;
     block.lineStarts.forEach((lineStart, lineIndex) => {
+      const lineEnd = lineIndex + 1 < block.lineStarts.length ? block.lineStarts[lineIndex + 1] : block.end;
+      const line = chunkText.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/, '');
+      const tableKind = tableLineKind(line);
+      if (tableKind) tableLines.push(lineStart);
       const candidate = readMarkerAt(chunkText, lineStart, block.kind === 'heading' && lineIndex === 0);
       if (!candidate) return;
       const at: Marker['at'] = lineIndex > 0 ? 'line' : block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'paragraph';
       const headingEnd = headingEndOf(chunkText, candidate.end, at === 'heading');
-      const headingStart = skipSpaces(chunkText, candidate.end);
-      candidates.push({
+      const headingStart = skipSpacesAndEmphasis(chunkText, candidate.end);
+      const headingText = chunkText.slice(headingStart, Math.max(headingStart, headingEnd)).replace(/[*_\s#]+$/, '');
+      const entry: LineCandidate = {
         blockIndex,
         lineIndex,
         lineStart,
         candidate,
         at,
-        headingText: chunkText.slice(headingStart, Math.max(headingStart, headingEnd)).replace(/[*_\s#]+$/, ''),
+        headingText,
         headingEnd: Math.max(candidate.end, headingEnd),
-      });
+        indent: indentWidth(chunkText, lineStartBefore(chunkText, candidate.start), candidate.start),
+      };
+      if (block.kind === 'heading' && block.depth !== undefined) entry.headingDepth = block.depth;
+      // a marker in front of tab-separated cells labels a table row; so does a row label of the
+      // statistics tables of a disclosure report, however the copy broke the table
+      const rest = chunkText.slice(candidate.end, lineEnd);
+      if (tableKind === 'cells' || /^[ \t]*[^\t\n]+\t[ \t]*\S/.test(rest)) entry.table = 'cells';
+      else {
+        const label = statisticsLabelMatch(candidate.level, candidate.number, headingTextToLineEnd(chunkText, candidate.end, lineEnd));
+        if (label) entry.table = label === 'strong' ? 'statistics' : 'statistics-prefix';
+      }
+      candidates.push(entry);
     });
   });
-  return { text: chunkText, format, blocks, candidates, enumerations: findEnumerations(chunkText, blocks, -1) };
+  return { text: chunkText, format, blocks, candidates, tableLines, enumerations: findEnumerations(chunkText, blocks, -1) };
+}
+
+/** The visual width of the indentation before a marker: a tab counts 4, a full-width space 2. */
+function indentWidth(text: string, lineStart: number, markerStart: number): number {
+  let width = 0;
+  for (let i = lineStart; i < markerStart; i++) {
+    const c = text[i];
+    if (c === '\t') width += 4;
+    else if (c === '\u3000') width += 2;
+    else if (c === ' ' || c === '\u00a0') width += 1;
+    else if (c === '>' || c === '#') continue;
+    else width += 1; // a list bullet or emphasis mark: it still moves the marker right
+  }
+  return width;
+}
+
+function headingTextToLineEnd(text: string, from: number, lineEnd: number): string {
+  return text.slice(from, lineEnd);
 }
 
 /** Up to this much text goes to remark in one call: one call per chunk costs remark's set-up every time. */
@@ -113,6 +150,7 @@ export function readChunks(text: string, from: number, format: 'markdown' | 'tex
   const candidates: LineCandidate[] = [];
   const enumerations: EnumerationItem[] = [];
   const chunks: ChunkRef[] = [];
+  const tableLines: number[] = [];
   const all = splitChunks(text, from, format);
   const parses = parseMissing(text, all, format, cache);
   for (const [i, chunk] of all.entries()) {
@@ -121,6 +159,7 @@ export function readChunks(text: string, from: number, format: 'markdown' | 'tex
     const by = chunk.start;
     chunks.push({ start: chunk.start, end: chunk.end, firstBlock, parse: parsed });
     for (const block of parsed.blocks) blocks.push(shiftBlock(block, by));
+    for (const start of parsed.tableLines) tableLines.push(start + by);
     for (const c of parsed.candidates) {
       candidates.push({
         ...c,
@@ -133,7 +172,7 @@ export function readChunks(text: string, from: number, format: 'markdown' | 'tex
     for (const item of parsed.enumerations) enumerations.push({ ...item, start: item.start + by, end: item.end + by, blockIndex: item.blockIndex + firstBlock });
   }
   cache?.endPass();
-  return { blocks, candidates, enumerations, chunks };
+  return { blocks, candidates, enumerations, chunks, tableLines };
 }
 
 /** Where the chunks begin: after front matter, else after a BOM. */
@@ -150,9 +189,10 @@ function isTextBlock(block: Block): boolean {
 }
 
 
-function skipSpaces(text: string, offset: number): number {
+/** Past the spaces after a marker, and the closing emphasis of `**一、**加强`. */
+function skipSpacesAndEmphasis(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && /[ \t\u3000]/.test(text[i])) i++;
+  while (i < text.length && /[ \t\u3000*_]/.test(text[i])) i++;
   return i;
 }
 
@@ -175,6 +215,11 @@ const ENUMERATION = new RegExp(
   'g',
 );
 const ORDER_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
+/**
+ * A first item glued to a run-in heading with no punctuation between (crawled text loses the line
+ * break): `（二）全面深化国资监管一是加强…`. Only the first item needs this; later ones follow a 。 or ；.
+ */
+const GLUED_FIRST = new RegExp(`[（(]${CN}{1,3}[）)][^（）()。；;：:，,！？!?\\s]{2,30}?(一是|一要)`, 'g');
 
 function findEnumerations(text: string, blocks: Block[], titleIndex: number): EnumerationItem[] {
   const items: EnumerationItem[] = [];
@@ -200,6 +245,16 @@ function findEnumerations(text: string, blocks: Block[], titleIndex: number): En
       if (number === undefined || number === 0 || number > 30) continue;
       items.push({ kind, number, text: m[2], start, end: start + m[2].length, blockIndex });
     }
+    const found = new Set(items.map((i) => i.start));
+    let glued = false;
+    GLUED_FIRST.lastIndex = 0;
+    for (let m = GLUED_FIRST.exec(slice); m; m = GLUED_FIRST.exec(slice)) {
+      const start = block.start + m.index + m[0].length - m[1].length;
+      if (found.has(start)) continue;
+      items.push({ kind: m[1] === '一是' ? 'shi' : 'yao', number: 1, text: m[1], start, end: start + m[1].length, blockIndex });
+      glued = true;
+    }
+    if (glued) items.sort((a, b) => a.start - b.start);
   });
   return items;
 }

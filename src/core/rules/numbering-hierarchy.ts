@@ -1,6 +1,7 @@
 import { formatMarker } from '../text/markers';
 import type { Level, Section } from '../model/types';
 import { message, type Rule, type RuleReport } from './rule';
+import { continuesParentRun, siblingRuns } from '../model/siblings';
 
 const LEVEL_FORM: Record<Level, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 
@@ -32,6 +33,12 @@ export const numberingHierarchy: Rule = {
         format: 'text',
         text: '一、总体情况\n\n1.甲。\n2.乙。\n\n（一）丙\n',
         flagged: ['（一）'],
+      },
+      {
+        description: 'a Markdown heading one `#` too deep for its number: `### 3.` under `## 2.`',
+        format: 'markdown',
+        text: '# 总结\n\n## 1. 学习\n\n## 2. 工作\n\n### 3. 计划\n',
+        flagged: ['3.'],
       },
       {
         description: 'a short document may go from 一、 straight to 1.',
@@ -95,6 +102,22 @@ export const numberingHierarchy: Rule = {
       }
     };
     visit(doc.sections, undefined);
-    return reports;
+    // `### 3.` under `## 2.`: the number carries on the parent's run, the `#` depth says it is a child
+    for (const run of siblingRuns(doc)) {
+      if (!continuesParentRun(run)) continue;
+      const section = run[0];
+      const parent = section.parent!;
+      const marker = section.marker;
+      const depth = '#'.repeat(parent.marker.headingDepth ?? 1);
+      reports.push({
+        start: marker.start,
+        end: marker.end,
+        message: message(
+          `标题层级与编号不符：“${marker.text}”接续“${parent.marker.text}”的编号，却写成了下一级标题（${'#'.repeat(marker.headingDepth ?? 1)}）；应与“${parent.marker.text}”同级（${depth}）`,
+          `Heading depth and number disagree: \`${marker.text}\` carries on the numbering of \`${parent.marker.text}\` but is written one level deeper (${'#'.repeat(marker.headingDepth ?? 1)}); expected the depth of \`${parent.marker.text}\` (${depth})`,
+        ),
+      });
+    }
+    return reports.sort((a, b) => a.start - b.start);
   },
 };

@@ -1,7 +1,8 @@
 import { renumberMarkerText } from '../text/markers';
 import type { Section } from '../model/types';
 import { message, type Rule, type RuleReport } from './rule';
-import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import { continuesParentRun, isLazyMarkdownList, withDepthSlips, renumberingIsCertain, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import type { SummaryDocument } from '../model/types';
 
 function expectedText(section: Section, number: number): string {
   const marker = section.marker;
@@ -27,18 +28,22 @@ export const numberingSequence: Rule = {
         fixed: '一、甲。\n\n二、乙。\n\n三、丙。\n\n四、丁。\n\n五、戊。\n',
       },
       {
-        description: 'a skipped number',
+        description: 'a skipped number (was item 3 lost? renumbering is a quick fix, never applied in bulk)',
         format: 'text',
         text: '一、总体情况\n\n（一）甲\n\n1.加强学习。\n2.完善制度。\n4.强化落实。\n',
         flagged: ['4.'],
-        fixed: '一、总体情况\n\n（一）甲\n\n1.加强学习。\n2.完善制度。\n3.强化落实。\n',
       },
       {
-        description: 'numbers that do not start at one',
+        description: 'numbers that do not start at one (was the first item deleted? renumbering is a quick fix, never applied in bulk)',
         format: 'markdown',
         text: '# Annual report\n\n2. What did you do?\n\n3. What is next?\n',
         flagged: ['2.'],
-        fixed: '# Annual report\n\n1. What did you do?\n\n2. What is next?\n',
+      },
+      {
+        description: 'nested lists and Markdown heading depths are runs of their own',
+        format: 'markdown',
+        text: '# Report\n\n## 1. Work\n\n#### 1. Tools\n\n#### 2. Docs\n\n## 2. Plans\n\n1. Ship it:\n    1. build\n    2. test\n2. Tell users\n',
+        flagged: [],
       },
       {
         description: 'a restart after an unnumbered sub-title is a new scope',
@@ -47,10 +52,22 @@ export const numberingSequence: Rule = {
         flagged: [],
       },
       {
-        description: 'a restart with no heading of its own',
+        description: 'a restart with no heading of its own is a fault',
+        format: 'text',
+        text: '一、甲。\n\n二、乙。\n\n三、丙。全年完成了任务。\n\n一、丁。\n\n二、戊。\n',
+        flagged: ['一、'],
+      },
+      {
+        description: 'a plan list restarting under a lead-in sentence gets a gentle hint (info), never a renumbering',
         format: 'text',
         text: '一、甲。\n\n二、乙。\n\n明年计划如下：\n\n一、丙。\n\n二、丁。\n',
         flagged: ['一、'],
+      },
+      {
+        description: 'a list restarting after a label line is a new list',
+        format: 'text',
+        text: '一、本周工作\n\n1.整理材料。\n2.召开例会。\n\n下周计划：\n1.走访企业。\n2.撰写报告。\n',
+        flagged: [],
       },
       {
         description: "Markdown's lazy numbering 1. 1. 1. is not a fault",
@@ -62,10 +79,18 @@ export const numberingSequence: Rule = {
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
-    for (const run of siblingRuns(doc)) {
-      if (isLazyMarkdownList(run)) continue;
+    for (const sameLevel of siblingRuns(doc)) {
+      if (isLazyMarkdownList(sameLevel) || continuesParentRun(sameLevel)) continue;
+      const run = withDepthSlips(sameLevel);
+      const leadInRestart = leadInRestartHint(doc, run);
+      if (leadInRestart) reports.push(leadInRestart);
       for (const [partIndex, part] of splitAtRestarts(run).entries()) {
-        const fix = { title: message('重新编排本组编号', 'Renumber this run'), edits: renumberRunEdits(part) };
+        const fix = {
+          title: message('重新编排本组编号', 'Renumber this run'),
+          edits: renumberRunEdits(part),
+          // a run read another way (a table near, mixed forms, a first item missing) is the user's call
+          certain: partIndex === 0 && renumberingIsCertain(doc, part),
+        };
         part.forEach((section, index) => {
           const marker = section.marker;
           const previous = part[index - 1];
@@ -106,6 +131,26 @@ export const numberingSequence: Rule = {
         });
       }
     }
-    return reports;
+    return reports.sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * A top-level 一、 run that starts again under a lead-in sentence (`明年计划如下：`) is no fault, but the
+ * plan deserves a heading of its own: a gentle hint, never a renumbering.
+ */
+function leadInRestartHint(doc: SummaryDocument, run: Section[]): RuleReport | undefined {
+  const first = run[0];
+  if (first.scopeOpenedBy !== 'lead-in' || first.level !== 1 || first.parent || first.marker.style === 'roman' || first.marker.headingDepth !== undefined) return undefined;
+  const before = doc.sections.filter((s) => s.scope === first.scope - 1 && s.level === 1 && s.marker.style !== 'roman').pop();
+  if (!before) return undefined;
+  return {
+    start: first.marker.start,
+    end: first.marker.end,
+    severity: 'info',
+    message: message(
+      `“${before.marker.text}”之后，编号在引导语下重新从“${first.marker.text}”开始：这一部分宜有一个不编号的小标题（如“下一步工作计划”），或续编为“${expectedText(first, before.number + 1)}”`,
+      `After \`${before.marker.text}\` the numbering starts again at \`${first.marker.text}\` under a lead-in sentence: this part would read better under an unnumbered heading of its own (or continue as \`${expectedText(first, before.number + 1)}\`)`,
+    ),
+  };
+}

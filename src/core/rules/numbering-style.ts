@@ -12,6 +12,7 @@ const ALWAYS_WRONG: Partial<Record<MarkerStyle, MarkerStyle>> = {
   'arabic-paren-half': 'arabic-paren',
   'arabic-paren-punct': 'arabic-paren',
   'circled-punct': 'circled',
+  'arabic-cn-period': 'arabic-dot',
 };
 
 const CHECKED_LEVELS: Level[] = [1, 2, 3, 4, 5];
@@ -20,8 +21,9 @@ const CHECKED_LEVELS: Level[] = [1, 2, 3, 4, 5];
  * The form each level should take in this document: the canonical one, or an accepted
  * alternative when the document uses it more than the canonical one (a house may write 1、).
  */
-function expectedStyles(doc: SummaryDocument, house: HouseStyle): Map<Level, MarkerStyle> {
+function expectedStyles(doc: SummaryDocument, house: HouseStyle): { expected: Map<Level, MarkerStyle>; counts: Map<Level, Map<MarkerStyle, number>> } {
   const expected = new Map<Level, MarkerStyle>();
+  const countsByLevel = new Map<Level, Map<MarkerStyle, number>>();
   for (const level of CHECKED_LEVELS) {
     const allowed = [house.canonical[level], ...(house.accepted[level] ?? [])];
     const counts = new Map<MarkerStyle, number>();
@@ -33,8 +35,9 @@ function expectedStyles(doc: SummaryDocument, house: HouseStyle): Map<Level, Mar
     let best = house.canonical[level];
     for (const [style, count] of counts) if (count > (counts.get(best) ?? 0)) best = style;
     expected.set(level, best);
+    countsByLevel.set(level, counts);
   }
-  return expected;
+  return { expected, counts: countsByLevel };
 }
 
 export const numberingStyle: Rule = {
@@ -70,6 +73,13 @@ export const numberingStyle: Rule = {
         fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n3.强化落实。\n',
       },
       {
+        description: '1。 (a full stop after the number) is a wrong form of 1.',
+        format: 'text',
+        text: '一、工作\n\n1。加强学习。\n2.完善制度。\n',
+        flagged: ['1。'],
+        fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n',
+      },
+      {
         description: 'a document that writes 1、 throughout is accepted by the common house style',
         format: 'text',
         text: '一、工作\n\n1、加强学习。\n2、完善制度。\n',
@@ -91,7 +101,7 @@ export const numberingStyle: Rule = {
   },
   check({ doc, houseStyle }) {
     if (doc.profile.profile.language === 'en') return [];
-    const expected = expectedStyles(doc, houseStyle);
+    const { expected, counts } = expectedStyles(doc, houseStyle);
     const reports: RuleReport[] = [];
     for (const marker of doc.markers) {
       if (marker.style === 'decimal' || marker.style === 'roman') continue;
@@ -99,13 +109,26 @@ export const numberingStyle: Rule = {
       if (marker.style === want) continue;
       // ⑴ and ① stop at 20: past that the house form cannot be written, so there is nothing to ask for
       if (formatMarker(want, marker.number) === marker.text || ((want === 'circled' || want === 'arabic-parenthesized-char') && marker.number > 20)) continue;
-      reports.push(styleReport(marker, want));
+      // a form wrong in every house style has one right form; an accepted form among another is
+      // certain only where the other clearly prevails (twice as many)
+      const levelCounts = counts.get(marker.level);
+      // and `3．10种` → `3.10种` would read as the decimal 3.10: not certain where a digit follows
+      const digitFollows = /^\d/.test(doc.text.slice(marker.end, marker.end + 1));
+      const allowedHere = houseStyle.canonical[marker.level] === marker.style || (houseStyle.accepted[marker.level] ?? []).includes(marker.style);
+      const certain = !digitFollows && (!allowedHere || (levelCounts?.get(want) ?? 0) >= 2 * (levelCounts?.get(marker.style) ?? 0));
+      reports.push(styleReport(marker, want, certain));
     }
-    return reports;
+    // a table row label is no section, but a form wrong everywhere (`(一)` half-width) is wrong there too
+    for (const marker of doc.tableMarkers) {
+      const right = ALWAYS_WRONG[marker.style];
+      if (!right || right !== houseStyle.canonical[marker.level]) continue;
+      reports.push(styleReport(marker, right, true));
+    }
+    return reports.sort((a, b) => a.start - b.start);
   },
 };
 
-function styleReport(marker: Marker, want: MarkerStyle): RuleReport {
+function styleReport(marker: Marker, want: MarkerStyle, certain: boolean): RuleReport {
   const replacement = formatMarker(want, marker.number);
   return {
     start: marker.start,
@@ -114,6 +137,6 @@ function styleReport(marker: Marker, want: MarkerStyle): RuleReport {
       `编号写法不规范：“${marker.text}”，应为“${replacement}”`,
       `Unexpected marker \`${marker.text}\`, expected \`${replacement}\``,
     ),
-    fix: { title: message(`改为“${replacement}”`, `Change to \`${replacement}\``), edits: [{ start: marker.start, end: marker.end, newText: replacement }] },
+    fix: { title: message(`改为“${replacement}”`, `Change to \`${replacement}\``), edits: [{ start: marker.start, end: marker.end, newText: replacement }], certain },
   };
 }

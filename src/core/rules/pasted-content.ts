@@ -2,6 +2,8 @@ import type { SummaryDocument } from '../model/types';
 import { memoized, message, perChunk, type Rule, type RuleReport } from './rule';
 import type { ChunkParse } from '../model/types';
 import type { Message, TextEdit } from '../types';
+import { crawlerHeaderLength } from '../model/prose';
+import junkData from './data/pasted-content.json';
 
 interface Line {
   start: number;
@@ -30,17 +32,81 @@ function linesOf(text: string): Line[] {
 const isBlank = (text: string, line: Line | undefined) => line !== undefined && /^[\s\u3000]*$/.test(text.slice(line.start, line.end));
 
 /**
- * Deletes a line with its line break. A line standing alone between two blank lines takes one of
- * them along, so no double gap is left; the last line (no break) loses only its content.
+ * Deletes a line with its line break, leaving no blank line behind. A line standing alone between
+ * two blank lines (or first in the text, before one) takes one of them along, so no double gap
+ * is left; the last content line takes the blank lines before and after it, so the text ends on
+ * the line before with one line break, as it did.
  */
 function deleteLineEdit(text: string, lines: Line[], index: number): TextEdit {
   const line = lines[index];
-  if (line.next === line.end) return { start: line.start, end: line.end, newText: '' };
+  let last = lines.length - 1;
+  while (last > index && isBlank(text, lines[last])) last--;
+  if (last === index) {
+    let before = index - 1;
+    while (before >= 0 && isBlank(text, lines[before])) before--;
+    if (before < 0) return { start: 0, end: text.length, newText: '' };
+    // the previous content line keeps its own line break
+    return { start: lines[before].next, end: text.length, newText: '' };
+  }
   const after = lines[index + 1];
-  if (isBlank(text, lines[index - 1]) && isBlank(text, after) && after.next > after.end) {
+  const blankBefore = index === 0 || isBlank(text, lines[index - 1]);
+  if (blankBefore && isBlank(text, after) && after.next > after.end) {
     return { start: line.start, end: after.next, newText: '' };
   }
   return { start: line.start, end: line.next, newText: '' };
+}
+
+/** One kind of website junk (data in data/pasted-content.json, with examples the unit tests run). */
+export interface JunkKind {
+  id: string;
+  what: Message;
+  /** the whole (trimmed) line is junk */
+  line?: RegExp;
+  /** junk inside a line: a one-line crawl, a title */
+  span?: RegExp;
+  /** a further test a `line` match must pass */
+  alsoNeeds?: RegExp;
+  /** only on the document's first lines (the title) */
+  titleOnly: boolean;
+  /** a whole junk line is deleted by bulk fixing */
+  deletable: boolean;
+  flagged: string[];
+  kept: string[];
+}
+
+export const JUNK_KINDS: readonly JunkKind[] = junkData.kinds.map((k) => {
+  const kind = k as { id: string; what: Message; line?: string; span?: string; alsoNeeds?: string; titleOnly?: boolean; deletable: boolean; flagged: string[]; kept: string[] };
+  return {
+    id: kind.id,
+    what: kind.what,
+    line: kind.line === undefined ? undefined : new RegExp(kind.line, 'u'),
+    span: kind.span === undefined ? undefined : new RegExp(kind.span, 'u'),
+    alsoNeeds: kind.alsoNeeds === undefined ? undefined : new RegExp(kind.alsoNeeds, 'u'),
+    titleOnly: kind.titleOnly === true,
+    deletable: kind.deletable,
+    flagged: kind.flagged,
+    kept: kind.kept,
+  };
+});
+
+/** A line's junk: the whole line, or the spans of it (offsets in the line), in order. */
+export function junkIn(content: string, titleLine = false): { kind: JunkKind; start: number; end: number; whole: boolean }[] {
+  const trimmed = content.trim();
+  if (!trimmed) return [];
+  const spans: { kind: JunkKind; start: number; end: number; whole: boolean }[] = [];
+  for (const kind of JUNK_KINDS) {
+    if (kind.titleOnly && !titleLine) continue;
+    if (kind.line && kind.line.test(trimmed) && (!kind.alsoNeeds || kind.alsoNeeds.test(trimmed))) {
+      const start = content.indexOf(trimmed);
+      return [{ kind, start, end: start + trimmed.length, whole: true }];
+    }
+    const m = kind.span?.exec(content);
+    if (m && m[0].trim()) {
+      const lead = m[0].length - m[0].trimStart().length;
+      spans.push({ kind, start: m.index + lead, end: m.index + m[0].trimEnd().length, whole: false });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= all[i - 1].end);
 }
 
 const PAID_MARKER = /##[a-z]+##/g;
@@ -73,6 +139,8 @@ function isAdvert(text: string): boolean {
 const PAGE_FOOTER = [
   /^[ \t\u3000]*[—–\-－]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–\-－]{1,2}[ \t\u3000]*$/,
   /^[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*[,，/／]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*$/,
+  // a document site's page-chunk marker, which often falls in the middle of a word: `--- 第2页 ---`
+  /^[ \t\u3000]*[—–\-－]{0,3}[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*[—–\-－]{0,3}[ \t\u3000]*$/,
 ];
 
 const STRAY_TAIL = /^[ \t]*(?:Public domain|false|true)[ \t]*$/i;
@@ -114,7 +182,7 @@ export const pastedContent: Rule = {
         format: 'text',
         text: '工作总结\n\n尤其是对党##paidbegin##的二十大精神进行学习。\n\n##paidend##\n',
         flagged: ['##paidbegin##', '##paidend##'],
-        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n\n',
+        fixed: '工作总结\n\n尤其是对党的二十大精神进行学习。\n',
       },
       {
         description: 'advert lines of a template site',
@@ -152,6 +220,26 @@ export const pastedContent: Rule = {
         fixed: '工作总结\n\n全年完成各项任务。\n',
       },
       {
+        description: "a web crawler's header above the text",
+        format: 'text',
+        text: '标题: 某局2024年工作总结\n发布时间: 2025-01-10 09:00\n文号: \n发布机构: \n栏目: 工作总结\n原文链接: https://example.gov.cn/t1.htm\n本地目录: zwgk/t1\n页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n某局2024年工作总结\n\n全年完成各项任务。\n',
+        flagged: ['标题: 某局2024年工作总结\n发布时间: 2025-01-10 09:00\n文号: \n发布机构: \n栏目: 工作总结\n原文链接: https://example.gov.cn/t1.htm\n本地目录: zwgk/t1\n页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================',],
+        fixed: '某局2024年工作总结\n\n全年完成各项任务。\n',
+      },
+      {
+        description: 'web page furniture on lines of its own: breadcrumb, publication line, share buttons, a blurb, a file name, 附件下载',
+        format: 'text',
+        text: '当前位置：首页 > 政务公开 > 工作总结\n某局2024年工作总结\n发布时间：2025-01-10 来源：本站 点击数：321\n[打印本页] [关闭窗口]\n\n全年完成各项任务。\n\n以下是本站为您整理的工作总结范文，供参考。\n\n某局2024年工作总结.docx\n附件下载\n',
+        flagged: ['当前位置：首页 > 政务公开 > 工作总结', '发布时间：2025-01-10 来源：本站 点击数：321', '[打印本页] [关闭窗口]', '以下是本站为您整理的工作总结范文，供参考。', '某局2024年工作总结.docx', '附件下载'],
+        fixed: '某局2024年工作总结\n\n全年完成各项任务。\n',
+      },
+      {
+        description: 'junk inside a one-line crawl, a title suffix of a template site and a second article are reported, not deleted',
+        format: 'text',
+        text: '2024年工作总结范文（精选3篇）\n\n当前位置： 首页 政务公开 微信 微博 QQ空间 相关链接： --> 全年完成各项任务。 附件下载\n\n篇二：2024年个人工作总结\n',
+        flagged: ['范文（精选3篇）', '当前位置： 首页 政务公开 微信 微博 QQ空间 相关链接： -->', '附件下载', '篇二：2024年个人工作总结'],
+      },
+      {
         description: "a unit's own contact lines, a source line and a real 素材库 are not adverts",
         format: 'text',
         text: '工作总结\n来源：北京日报\n\n建立宣传素材库，及时更新内容，供各单位下载使用。\n\n开发组网站：https://www.cnpack.org\n管理员信箱：master@cnpack.org\n内部QQ群：359682\n',
@@ -169,14 +257,14 @@ export const pastedContent: Rule = {
 
 const SUSPECTS_KEY = 'pasted-content:lines';
 
-/** Lines of one chunk that may be pasted content: a paid marker, a page footer or an advert. */
+/** Lines of one chunk that may be pasted content: a paid marker, a page footer, an advert or website junk. */
 function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
   const suspects: { start: number; end: number }[] = [];
   const code = parse.blocks.filter((b) => b.kind === 'code');
   for (const line of linesOf(parse.text)) {
     const content = parse.text.slice(line.start, line.end);
     if (!content.trim() || code.some((b) => line.start >= b.start && line.start < b.end)) continue;
-    if (content.includes('##') || PAGE_FOOTER.some((re) => re.test(content)) || isAdvert(content)) suspects.push({ start: line.start, end: line.end });
+    if (content.includes('##') || PAGE_FOOTER.some((re) => re.test(content)) || isAdvert(content) || junkIn(content).length) suspects.push({ start: line.start, end: line.end });
   }
   return suspects;
 }
@@ -187,22 +275,92 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   const skipped = doc.blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter');
   const inSkipped = (line: Line) => skipped.some((b) => line.start >= b.start && line.start < b.end);
   const reports: RuleReport[] = [];
+  // Whole junk lines: each finding deletes its own line, and the blank lines around a stretch of them
+  // go along so that, all fixes applied, no gap is left where they were (one blank stays between text).
+  const deletions = new Map<number, RuleReport>();
   const deleteLine = (index: number, found: Message, zhTitle = '删除此行', enTitle = 'Delete this line') => {
     const line = lines[index];
-    reports.push({
-      start: line.start,
-      end: line.end,
-      message: found,
-      fix: { title: message(zhTitle, enTitle), edits: [deleteLineEdit(text, lines, index)] },
-    });
+    const report: RuleReport = { start: line.start, end: line.end, message: found, fix: { title: message(zhTitle, enTitle), edits: [deleteLineEdit(text, lines, index)] } };
+    deletions.set(index, report);
+    reports.push(report);
+  };
+  const tidyGaps = (first: number, last: number) => {
+    const deleted = (i: number) => deletions.has(i);
+    const blank = (i: number) => !deleted(i) && isBlank(text, lines[i]);
+    const done = new Set<number>();
+    for (const start of [...deletions.keys()].sort((x, y) => x - y)) {
+      if (done.has(start)) continue;
+      let p = start;
+      while (p - 1 >= first && (deleted(p - 1) || blank(p - 1))) p--;
+      let q = start;
+      while (q + 1 <= last && (deleted(q + 1) || blank(q + 1))) q++;
+      const atStart = p === first;
+      const atEnd = q === last;
+      const blanks: number[] = [];
+      for (let i = p; i <= q; i++) {
+        if (deleted(i)) {
+          done.add(i);
+          deletions.get(i)!.fix!.edits = [{ start: lines[i].start, end: lines[i].next, newText: '' }];
+        } else blanks.push(i);
+      }
+      // one blank line stays between two pieces of text; none at the text's start or end
+      const removed = atStart || atEnd ? blanks : blanks.slice(1);
+      let pending: number[] = [];
+      let previous: RuleReport | undefined;
+      for (let i = p; i <= q; i++) {
+        if (deleted(i)) {
+          const edit = deletions.get(i)!.fix!.edits[0];
+          if (pending.length) edit.start = lines[pending[0]].start;
+          pending = [];
+          previous = deletions.get(i);
+        } else if (removed.includes(i)) {
+          if (previous && previous.fix!.edits[0].end === lines[i].start) previous.fix!.edits[0].end = lines[i].next;
+          else pending.push(i);
+        } else previous = undefined;
+      }
+    }
   };
 
   const footer = licenceFooter(text, lines);
   const lastLine = footer ? footer.first : lines.length;
 
+  const header = crawlerHeaderLength(text);
+  let firstLine = 0;
+  if (header) {
+    while (firstLine < lines.length && lines[firstLine].next <= header) firstLine++;
+    // counted without blank lines: a Word copy puts a blank paragraph gap between the header's lines
+    const headerLines = lines.slice(0, firstLine).filter((line) => !isBlank(text, line)).length;
+    reports.push({
+      start: 0,
+      end: lines[firstLine - 1].end,
+      message: whatFound(
+        `文首有网页抓取程序写入的${headerLines}行信息头（标题、发布时间、原文链接……），应删除`,
+        `A web crawler's ${headerLines}-line header (标题, 发布时间, 原文链接 …) at the start; delete it`,
+      ),
+      fix: { title: message('删除抓取信息头', "Delete the crawler's header"), edits: [{ start: 0, end: header, newText: '' }] },
+    });
+  }
+  // the title lines: the first non-blank lines after any header
+  const titleLines = new Set<number>();
+  for (let index = firstLine, seen = 0; index < lines.length && seen < 2; index++) {
+    if (isBlank(text, lines[index])) continue;
+    titleLines.add(index);
+    seen++;
+  }
+  for (const index of titleLines) {
+    const content = text.slice(lines[index].start, lines[index].end);
+    const junk = junkIn(content, true).find((j) => j.kind.titleOnly);
+    if (!junk || inSkipped(lines[index])) continue;
+    reports.push({
+      start: lines[index].start + junk.start,
+      end: lines[index].start + junk.end,
+      message: whatFound(`标题带有${junk.kind.what.zh}“${content.slice(junk.start, junk.end)}”，应删除`, `The title carries ${junk.kind.what.en}: \`${content.slice(junk.start, junk.end)}\`; delete it`),
+    });
+  }
+
   // the costly tests run once per chunk; here only the lines they picked out are looked at again
   const suspects = new Set(perChunk(doc, SUSPECTS_KEY, suspectLines).map((l) => l.start));
-  for (let index = 0; index < lastLine; index++) {
+  for (let index = firstLine; index < lastLine; index++) {
     const line = lines[index];
     if (!suspects.has(line.start) || inSkipped(line)) continue;
     const content = text.slice(line.start, line.end);
@@ -232,6 +390,21 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
       );
       continue;
     }
+
+    const junks = isAdvert(content) ? [] : junkIn(content);
+    for (const junk of junks) {
+      const at = line.start + junk.start;
+      const found = content.slice(junk.start, junk.end);
+      if (junk.whole && junk.kind.deletable) {
+        deleteLine(index, whatFound(`发现${junk.kind.what.zh}，应删除整行`, `Found ${junk.kind.what.en}; delete the whole line`));
+      } else if (junk.whole) {
+        reports.push({ start: at, end: line.start + junk.end, message: whatFound(`发现${junk.kind.what.zh}：“${found.slice(0, 30)}”，请核对并删除`, `Found ${junk.kind.what.en}: \`${found.slice(0, 30)}\`; check and delete it`) });
+      } else {
+        // inside a line of real text (a one-line crawl): reported, never deleted blindly
+        reports.push({ start: at, end: line.start + junk.end, message: whatFound(`行内夹有${junk.kind.what.zh}，应删除`, `${junk.kind.what.en} inside the line; delete it`) });
+      }
+    }
+    if (junks.length) continue;
 
     if (isAdvert(content)) {
       if (content.length <= 400) {
@@ -283,5 +456,6 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
       }
     }
   }
+  tidyGaps(firstLine, footer ? footer.first - 1 : lines.length - 1);
   return reports.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,11 +1,8 @@
 import type { Block } from '../model/types';
 import { maskedBlockText, type SourceText } from '../model/prose';
 import { message, type Rule, type RuleReport } from './rule';
-import { isCjk } from '../text/chars';
+import { isAsciiAlnum, isAsciiDigit as isDigit, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
 
-const isAsciiAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
-const isAsciiLetter = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);
-const isDigit = (ch: string | undefined) => ch !== undefined && /[0-9]/.test(ch);
 
 /** After a single `A` these make a real term: A股, A级, A类, A型, A区, A轮, A超, A票, A证, A字, A档, A角, A端… */
 const A_TERM_FOLLOWERS = /[股级类型区轮超票证字档角端组卷面座栋楼岗套版款]/;
@@ -64,12 +61,11 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
   }
   // 区X局, 与 X 业务工作同部署: a lone capital X standing for a name between Chinese words
   // (found by the letter, then its neighbours: a look-behind first would be tried at every position)
-  const ideograph = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
   const gap = (ch: string | undefined) => ch === ' ' || ch === '\u3000';
   for (const m of s.matchAll(/[XＸ]/g)) {
     const i = m.index;
-    const chineseBefore = ideograph(s[i - 1]) || (gap(s[i - 1]) && ideograph(s[i - 2]));
-    const chineseAfter = ideograph(s[i + 1]) || (gap(s[i + 1]) && ideograph(s[i + 2]));
+    const chineseBefore = isCjkAt(s, i - 1) || (gap(s[i - 1]) && isCjkAt(s, i - 2));
+    const chineseAfter = isCjkAt(s, i + 1) || (gap(s[i + 1]) && isCjkAt(s, i + 2));
     if (!chineseBefore || !chineseAfter) continue;
     const next = /[ \u3000]/.test(s[i + 1]) ? s[i + 2] : s[i + 1];
     if (/[XxＸｘ×]/.test(s[i - 1] ?? '') || /[XxＸｘ×]/.test(s[i + 1] ?? '')) continue;
@@ -94,9 +90,42 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     }
     add(i, end);
   }
+  // TODO, TBD, FIXME left in the text (a comment or code is not prose, so it is not read here)
+  for (const m of s.matchAll(/(?<![A-Za-z0-9_\-])(?:TODO|TBD|FIXME)(?![A-Za-z0-9_\-])/g)) add(m.index, m.index + m[0].length);
+  // 20--年, 20－－年: the year's last digits left as dashes
+  for (const m of s.matchAll(/(?<![0-9])(?:19|20)([-－]{2,})(?=[年度])/g)) add(m.index + 2, m.index + 2 + m[1].length);
+  // x个, x处, X名: a letter standing for a count before a measure word
+  for (const m of s.matchAll(/[XxＸｘ](?=[个处项件名人家条万亿元%％])/g)) {
+    const i = m.index;
+    const before = s[i - 1];
+    if (isAsciiAlnum(before) || /[XxＸｘ×+＋.．]/.test(before ?? '')) continue;
+    if (!(isCjkAt(s, i - 1) || isBoundary(before))) continue;
+    add(i, i + 1);
+  }
+  // 1X个, XX.X%, 2X万元: X for digits inside a figure (415X” is a name, N+X a formula: not followed by a unit)
+  for (const m of s.matchAll(/(?<![A-Za-z+＋])(?:[0-9]+[XＸ]+|[XＸ]+[.．][0-9XＸ]+|[0-9]+[.．][XＸ]+)(?=[%％个处项件名人家条万亿元倍])/g)) add(m.index, m.index + m[0].length);
+  // （具体网址）, （单位名称）: a bracketed slot where the real text goes
+  for (const m of s.matchAll(/[（(](?:具体[^（）()\n]{1,6}|[^（）()\n]{0,6}(?:名称|姓名|网址|日期|时间|金额|数量|数字)|[^（）()\n]{0,4}(?:填写|填入|待定|待补充|待填)[^（）()\n]{0,6})[）)]/g)) {
+    if (/^[（(](?:简称|以下简称|下称|含|不含|包括)/.test(m[0])) continue;
+    add(m.index, m.index + m[0].length);
+  }
+  // 共_件, 占_%: a lone underscore standing for a missing number
+  for (const m of s.matchAll(/(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])/g)) {
+    const i = m.index;
+    if (isCjkAt(s, i - 1) && /[个处项件名人家条篇期场次万亿元%％年月日]/.test(s[i + 1] ?? '')) add(i, i + 1);
+  }
+  // 占比%, 增长%: a percent sign whose figure was deleted (a table's unit column excepted)
+  for (const m of s.matchAll(/[%％]/g)) {
+    const i = m.index;
+    const lineStart = s.lastIndexOf('\n', i) + 1;
+    const lineEnd = s.indexOf('\n', i);
+    const line = s.slice(lineStart, lineEnd === -1 ? s.length : lineEnd);
+    if (/^\s*\||\t/.test(line)) continue;
+    if (/(?:占比|占|比重|增长|下降|增幅|降幅|提高|比例|达到|达)$/.test(s.slice(Math.max(0, i - 3), i))) add(i, i + 1);
+  }
   // 【此处填写单位名称】
   for (const m of s.matchAll(/【[^】\n]{0,30}】/g)) {
-    if (/填写|输入|插入|此处|单位名称|姓名/.test(m[0])) add(m.index, m.index + m[0].length);
+    if (/填写|输入|插入|此处|单位名称|姓名|根据.{0,6}实际|实际情况|自行|酌情|增减|可选|示例|替换|修改为/.test(m[0])) add(m.index, m.index + m[0].length);
   }
   // ** where a name was cut out
   const stars = [...s.matchAll(/\*{2,}/g)];
@@ -112,7 +141,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     }
   } else if (stars.length % 2 === 1) {
     for (const m of stars) {
-      if (m[0].length === 2 && isCjk(s[m.index - 1]) && isCjk(s[m.index + 2])) add(m.index, m.index + 2);
+      if (m[0].length === 2 && isCjkAt(s, m.index - 1) && isCjkAt(s, m.index + 2)) add(m.index, m.index + 2);
     }
   }
   // AAA公众号, AAA群
@@ -120,16 +149,16 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     const i = m.index;
     const end = i + m[0].length;
     if (NOT_PLACEHOLDER_LETTERS.test(m[1]) || isAsciiAlnum(s[i - 1]) || isAsciiAlnum(s[end])) continue;
-    if (!isCjk(s[i - 1]) && !isCjk(s[end])) continue;
+    if (!isCjkAt(s, i - 1) && !isCjkAt(s, end)) continue;
     if (/[级制霜]/.test(s[end] ?? '')) continue; // AAAA级景区, AA制, BB霜
     add(i, end);
   }
   // 学习A新时代: a single A standing for a cut-out name
-  const letterLabels = /(^|[^A-Za-z0-9])[BＢ](?=[\u4e00-\u9fff])/.test(s);
+  const letterLabels = [...s.matchAll(/(?:^|[^A-Za-z0-9])[BＢ]/g)].some((m) => isCjkAt(s, m.index + m[0].length));
   if (!letterLabels) {
     for (const m of s.matchAll(/A/g)) {
       const i = m.index;
-      if (!isCjk(s[i - 1]) || !isCjk(s[i + 1]) || A_TERM_FOLLOWERS.test(s[i + 1]) || A_TERM_LEADERS.test(s[i - 1])) continue;
+      if (!isCjkAt(s, i - 1) || !isCjkAt(s, i + 1) || A_TERM_FOLLOWERS.test(s[i + 1]) || A_TERM_LEADERS.test(s[i - 1])) continue;
       add(i, i + 1);
     }
   }
@@ -178,6 +207,24 @@ export const placeholder: Rule = {
         flagged: ['**'],
       },
       {
+        description: 'placeholders as people leave them: 20--年, x个, x处, X in figures, a bracketed slot, a lone underscore, 占比% without its figure',
+        format: 'text',
+        text: '工作总结\n\n20--年，共办理x个事项，整改x处问题，完成1X个项目，增长XX.X%，网址（具体网址），报送（单位名称），共_件，占比%。\n',
+        flagged: ['--', 'x', 'x', '1X', 'XX.X', '（具体网址）', '（单位名称）', '_', '%'],
+      },
+      {
+        description: 'a template note in 【】 and a TODO left in an English report',
+        format: 'markdown',
+        text: '# Annual report\n\n【根据实际情况增减】The papers approved for publication were: TODO\n',
+        flagged: ['【根据实际情况增减】', 'TODO'],
+      },
+      {
+        description: 'real terms are not placeholders: PM2.5, 415X集群, N+X, 2021--2025年, （以下简称《条例》）, Markdown emphasis',
+        format: 'markdown',
+        text: '# 工作总结\n\nPM2.5浓度下降，“415X”集群，推行1+X证书，2021--2025年规划（以下简称《规划》），*重点*和_难点_，增长12%。\n',
+        flagged: [],
+      },
+      {
         description: 'real terms are not placeholders: A股, AAAA级, 创A, QQ群, PPP, X光, ×, Roman numerals',
         format: 'text',
         text: '工作总结\n\n推动企业在A股上市，创建AAAA级景区2个，环保绩效创A成效明显，建立QQ群，落实PPP新机制，配置X光机和X射线设备，面积30×40米，完成第II期工程。\n',
@@ -188,7 +235,8 @@ export const placeholder: Rule = {
   checkBlock({ text, format, block }) {
     const source = { text, format };
     const reports: RuleReport[] = findInBlock(source, block).map((hit) => ({ start: hit.start, end: hit.end, message: placeholderMessage(text.slice(hit.start, hit.end)) }));
-    reports.sort((a, b) => a.start - b.start || a.end - b.end);
+    // the longer hit first where two start together (XX.X before its XX)
+    reports.sort((a, b) => a.start - b.start || b.end - a.end);
     // one finding per place: drop a hit inside one already taken
     return reports.filter((r, i) => !reports.some((o, j) => j < i && o.start <= r.start && r.end <= o.end));
   },

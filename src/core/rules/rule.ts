@@ -44,6 +44,8 @@ export interface RuleReport {
   end: number;
   message: Message;
   fix?: Fix;
+  /** a gentler severity than the rule's for this report (a hint, not a fault); never a stronger one */
+  severity?: Severity;
 }
 
 /** One prose block on its own, in the coordinates of the chunk it stands in. */

@@ -15,10 +15,12 @@ export type { MarkerCandidate } from '../model/types';
 const CN = CHINESE_NUMERAL_CLASS;
 const LEVEL1 = new RegExp(`^(${CN}{1,7})([、.．])`);
 const LEVEL2 = new RegExp(`^([（(])(${CN}{1,7})([）)])([、.．，,]?)`);
-const ARABIC = /^(\d{1,3})([.．、])/;
+// `1。` is a wrong form people write; it is read so that numbering-style can say so
+const ARABIC = /^(\d{1,3})([.．、。])/;
 const ARABIC_PAREN = /^([（(])(\d{1,3})([）)])([、.．，,]?)/;
 const ARABIC_RIGHT_PAREN = /^(\d{1,3})([）)])/;
-const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[ \t\u3000])/;
+// `1.2 ` and `1.2.` (with its closing dot, before text): not `1.2倍`, a quantity
+const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){1,3})(?:\.(?=[^\d.．])|(?=[ \t\u3000]))/;
 const ROMAN_MARKER = /^([IVXL]{1,6})[.．](?=[ \t\u3000])/;
 
 const LEVEL_OF: Record<MarkerStyle, Level> = {
@@ -31,6 +33,7 @@ const LEVEL_OF: Record<MarkerStyle, Level> = {
   'arabic-dot': 3,
   'arabic-fullwidth-dot': 3,
   'arabic-dun': 3,
+  'arabic-cn-period': 3,
   'arabic-paren': 4,
   'arabic-paren-half': 4,
   'arabic-paren-punct': 4,
@@ -85,10 +88,10 @@ export function readMarker(text: string): MarkerCandidate | undefined {
     const next = text[m[0].length];
     const digitFollows = next !== undefined && next >= '0' && next <= '9';
     // 8.6个, 3、4月份 and 3．10种: a decimal or a month unless the numbering around expects this number
-    if (number > 0) {
-      const style: MarkerStyle = m[2] === '.' ? 'arabic-dot' : m[2] === '．' ? 'arabic-fullwidth-dot' : 'arabic-dun';
-      return candidate(m[0], number, style, digitFollows);
-    }
+    const style: MarkerStyle = m[2] === '.' ? 'arabic-dot' : m[2] === '．' ? 'arabic-fullwidth-dot' : m[2] === '。' ? 'arabic-cn-period' : 'arabic-dun';
+    if (number > 0) return candidate(m[0], number, style, digitFollows);
+    // `0.` opening a list: read, so that numbering-sequence can say numbering starts at one
+    if (number === 0 && m[1] === '0' && style === 'arabic-dot' && !digitFollows && /^[ \t\u3000]*[^\s\d]/.test(text.slice(m[0].length))) return candidate(m[0], 0, style, false);
   }
   m = ARABIC_PAREN.exec(text);
   if (m) {
@@ -147,6 +150,8 @@ export function formatMarker(style: MarkerStyle, number: number, path?: number[]
       return `${number}．`;
     case 'arabic-dun':
       return `${number}、`;
+    case 'arabic-cn-period':
+      return `${number}。`;
     case 'arabic-paren':
     case 'arabic-paren-punct':
       return `（${number}）`;
@@ -185,12 +190,16 @@ export function renumberMarkerText(text: string, style: MarkerStyle, number: num
 // a stray U+FEFF (left by copy-paste) stands before a marker as invisibly as indentation
 const INDENT = /^[ \t\u3000\u00a0\ufeff]*/;
 
-/** The marker at a line start, past indentation, a `#` (in headings) and `>` quote marks; offsets in `text`. */
+/**
+ * The marker at a line start, past indentation, a `#` (in headings), `>` quote marks and opening
+ * emphasis (`**一、**`, `# **2.**`, `***1. …***`); offsets in `text`.
+ */
 export function readMarkerAt(text: string, lineStart: number, isHeading: boolean): MarkerCandidate | undefined {
   const slice = text.slice(lineStart, lineStart + 40);
   let skip = INDENT.exec(slice)?.[0].length ?? 0;
   if (isHeading) skip += /^#{1,6}[ \t]*/.exec(slice.slice(skip))?.[0].length ?? 0;
   skip += /^(>[ \t]?)*/.exec(slice.slice(skip))?.[0].length ?? 0;
+  skip += /^(?:\*{1,3}|_{1,3})(?=[^\s*_])/.exec(slice.slice(skip))?.[0].length ?? 0;
   const candidate = readMarker(slice.slice(skip));
   if (!candidate) return undefined;
   return { ...candidate, start: lineStart + skip, end: lineStart + skip + candidate.text.length };

@@ -1,0 +1,71 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyzer, type Analysis, type Locale, type SummaryConfig } from '../core/index';
+import { isMarkdown, isSummaryDocument, pathOf } from './summaryDocuments';
+import { withSettings, type ConfigFiles, type EditorSettings } from './settings';
+
+export interface DocumentAnalysis extends Analysis {
+  uri: string;
+  /** The document version the offsets refer to. */
+  version: number;
+  config: SummaryConfig;
+  locale: Locale;
+}
+
+/** What the analysis of one document depends on besides its text. */
+export interface DocumentContext {
+  settings: EditorSettings;
+  folderUri: string | undefined;
+  locale: Locale;
+}
+
+/**
+ * One analysis per (document, version, configuration), shared by diagnostics, code actions,
+ * completion, symbols and folding; one incremental analyzer per open document, as in the extension.
+ */
+export class AnalysisService {
+  private readonly analyzers = new Map<string, { key: string; analyzer: DocumentAnalyzer }>();
+  private readonly results = new Map<string, { key: string; analysis: DocumentAnalysis | undefined }>();
+
+  constructor(
+    private readonly configFiles: ConfigFiles,
+    private readonly contextOf: (uri: string) => Promise<DocumentContext>,
+  ) {}
+
+  forget(uri: string): void {
+    this.analyzers.delete(uri);
+    this.results.delete(uri);
+  }
+
+  forgetAll(): void {
+    this.analyzers.clear();
+    this.results.clear();
+  }
+
+  /**
+   * The analysis of `document` as it is now, undefined for a document that is not a summary or
+   * when `isCancelled` says the result is no longer wanted (a newer version, a cancelled request).
+   */
+  async analysisOf(document: TextDocument, isCancelled: () => boolean = () => false): Promise<DocumentAnalysis | undefined> {
+    const context = await this.contextOf(document.uri);
+    if (isCancelled()) return undefined;
+    const text = document.getText();
+    if (!isSummaryDocument(document.uri, document.languageId, text, context.settings)) return undefined;
+    const analyzerKey = `${JSON.stringify(context.settings)}|${this.configFiles.stampOf(context.folderUri)}|${document.languageId}`;
+    const resultKey = `${document.version}|${analyzerKey}|${context.locale}`;
+    const known = this.results.get(document.uri);
+    if (known?.key === resultKey) return known.analysis;
+    const config = withSettings(this.configFiles.configIn(context.folderUri), context.settings);
+    let entry = this.analyzers.get(document.uri);
+    if (!entry || entry.key !== analyzerKey) {
+      entry = { key: analyzerKey, analyzer: new DocumentAnalyzer({ fileName: pathOf(document.uri), format: isMarkdown(document.uri, document.languageId) ? 'markdown' : 'text', config }) };
+      this.analyzers.set(document.uri, entry);
+    }
+    const version = document.version;
+    // large documents are analysed in slices, so a newer version or a cancelled request stops the work
+    const result = await entry.analyzer.analyzeInSlices(text, { isCancelled });
+    if (!result || isCancelled() || document.version !== version) return undefined;
+    const analysis: DocumentAnalysis = { ...result, uri: document.uri, version, config, locale: context.locale };
+    this.results.set(document.uri, { key: resultKey, analysis });
+    return analysis;
+  }
+}
