@@ -109,7 +109,7 @@ export function formatSarif(findings: readonly ReportedFinding[], locale: Locale
             rules: ALL_RULES.map((rule) => ({
               id: rule.meta.id,
               shortDescription: { text: pickMessage(rule.meta.description, locale) },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+              defaultConfiguration: rule.meta.defaultSeverity === 'off' ? { enabled: false } : { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
               helpUri: `https://github.com/official-summary/official-summary/blob/main/docs/rules.md#${rule.meta.id}`,
             })),
           },

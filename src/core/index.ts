@@ -7,7 +7,7 @@ export { analyze, lintDocument, lintWithSuppressions, collectFixEdits, type Anal
 export { findDirectives, applySuppressions, type Directive, type UnusedDirective } from './engine/suppression';
 export { parseSummary, type ParseOptions } from './engine/parse';
 export { formatOf } from './reader/read';
-export { parseConfig, mayBacktrackForever, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem } from './config/config';
+export { parseConfig, mayBacktrackForever, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem, type LengthLimit, type SectionLengthSettings } from './config/config';
 export { BUILTIN_PROFILES, chooseProfile, findProfile } from './config/profiles';
 export { ALL_RULES } from './rules/index';
 export type { Rule, RuleMeta, RuleExample } from './rules/rule';
@@ -15,6 +15,7 @@ export { formatMarker, readMarker } from './text/markers';
 export { formatChineseNumeral, parseChineseNumeral } from './text/numerals';
 export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, type MarkerSuggestion, type RequiredPartView } from './editing/editor-support';
 export { findParts, type PartStatus } from './model/parts';
+export { partLengths, formatLimit, countLength, type PartLength } from './rules/section-length';
 export { insertPartEdits } from './editing/parts';
 export { DocumentAnalyzer, type AnalyzerOptions } from './engine/analyzer';
 export { LIMITS, tooLargeMessage } from './engine/limits';

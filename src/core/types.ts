@@ -28,6 +28,10 @@ export const RULE_IDS = [
   'punctuation',
   // issue 12: the 附件说明
   'attachment',
+  'wording',
+  'number-usage',
+  'title',
+  'section-length',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Section } from '../core/index';
-import { requiredParts } from '../core/index';
+import { formatLimit, partLengths, requiredParts, type PartLength } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { findingsWithin } from './analysis';
 import { localized, t } from './locale';
@@ -30,7 +30,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: OutlineNode[] = [];
-  private builtFor: { uri: string; version: number; analysis: DocumentAnalysis } | undefined;
+  private builtFor: { uri: string; version: number; analysis: DocumentAnalysis; lengths: PartLength[] } | undefined;
   private document: vscode.TextDocument | undefined;
 
   constructor(
@@ -110,7 +110,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       this.roots = [];
       return;
     }
-    this.builtFor = { uri: document.uri.toString(), version: analysis.version, analysis };
+    this.builtFor = { uri: document.uri.toString(), version: analysis.version, analysis, lengths: partLengths(analysis.document, analysis.config) };
     this.roots = buildTree(analysis);
   }
 
@@ -119,6 +119,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     const uri = this.builtFor ? vscode.Uri.parse(this.builtFor.uri) : undefined;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const charactersLabel = (n: number) => t('{0} chars', n);
+    // a part with a length limit (sectionLength in .summaryrc.json) shows its count, as configured, against it
+    const limited = (length: PartLength | undefined) => (length?.limit ? `${t('{0} chars', length.count)} / ${formatLimit(length.limit)}` : undefined);
+    const lengths = this.builtFor?.lengths ?? [];
     switch (node.kind) {
       case 'title': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
@@ -134,7 +137,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         const item = new vscode.TreeItem(t('Opening'), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-text');
-        item.description = analysis ? charactersLabel(countCharacters(analysis.document.text.slice(node.start, node.end))) : undefined;
+        item.description = analysis ? (limited(lengths.find((l) => l.partId === 'opening')) ?? charactersLabel(countCharacters(analysis.document.text.slice(node.start, node.end)))) : undefined;
         item.contextValue = 'opening';
         item.command = revealCommand(uri, node.start);
         return item;
@@ -144,7 +147,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         const item = new vscode.TreeItem(`${section.marker.text}${section.marker.headingText}`, collapsible);
         item.id = node.id;
         const characters = analysis ? countCharacters(analysis.document.text.slice(section.start, section.end)) : 0;
-        item.description = charactersLabel(characters);
+        item.description = limited(lengths.find((l) => l.start === section.start)) ?? charactersLabel(characters);
         const worst = node.findings.some((f) => f.severity === 'error') ? 'error' : node.findings.length > 0 ? 'warning' : undefined;
         item.iconPath = worst
           ? new vscode.ThemeIcon(worst, new vscode.ThemeColor(worst === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))

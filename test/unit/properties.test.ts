@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as core from '../../src/core/index';
 import { analyze, applyEdits, collectFixEdits, LineIndex, parseConfig, type Finding, type SummaryConfig, type TextEdit } from '../../src/core/index';
+import { BUILTIN_WORDING } from '../../src/core/config/wording-dictionary';
 import { runs, SEED } from '../support/seed';
 import { document, documentOf, editOf, editSeed, mutatedCorpus, type GeneratedDocument } from '../support/generators';
 
@@ -147,6 +148,11 @@ export function checkFixSafety(text: string, findings: Finding[], edits: TextEdi
         // blank lines around them may go too, nothing else
         const outside = text.slice(Math.min(e.start, lineStart), lineStart) + text.slice(Math.max(lineEnd, e.start), Math.max(lineEnd, e.end));
         assert.ok(/^[\s\u3000]*$/.test(outside), `pasted-content fix reaches outside its lines: removes ${JSON.stringify(removed)} for ${describeRange(text, f.start, f.end)}`);
+        continue;
+      }
+      // a misspelling is replaced by the dictionary's correction, and by nothing else
+      if (f.rule === 'wording') {
+        assert.ok(BUILTIN_WORDING.some((w) => w.kind === 'misspelling' && [w.find].flat().includes(removed) && w.replace === e.newText), `wording fix not from the dictionary: ${JSON.stringify(removed)} → ${JSON.stringify(e.newText)}`);
         continue;
       }
       // renumbering a roman marker (V. → I.) changes letters that are numerals there

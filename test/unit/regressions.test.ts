@@ -3,6 +3,8 @@
  * back. Each names what went wrong.
  */
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { analyze, DocumentAnalyzer, lintDocument, parseSummary, type Finding, type Rule } from '../../src/core/index';
 
 const shape = (text: string, findings: Finding[]) => findings.map((f) => `${f.rule} ${f.start}-${f.end} ${JSON.stringify(text.slice(f.start, f.end))} ${f.message.en}`);
@@ -84,5 +86,38 @@ describe('the finding contract is checked where rules report', () => {
   it('a report that keeps the contract passes', () => {
     const findings = lintDocument(parseSummary(text, { fileName: 'a.txt' }), undefined, [broken({ start: 0, end: 4, edits: [{ start: 0, end: 4, newText: '2025' }] })]);
     assert.equal(findings.length, 1);
+  });
+});
+
+describe('regressions that hung (checked in a worker, so a hang fails instead of blocking the run)', () => {
+  /** Analyses the text in a worker thread, terminated after `guardMs`. */
+  function analyzesInWorker(text: string, fileName: string, guardMs = 20_000): Promise<number> {
+    const core = path.resolve(__dirname, '../../src/core/index.js');
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const core = require(workerData.core);
+       parentPort.postMessage(core.analyze(workerData.text, { fileName: workerData.fileName }).findings.length);`,
+      { eval: true, workerData: { core, text, fileName } },
+    );
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        reject(new Error(`analyze did not finish within ${guardMs} ms on ${JSON.stringify(text)}`));
+      }, guardMs);
+      worker.once('message', (count: number) => {
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(count);
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  }
+
+  it('number-usage: a text that starts with a line break (the signature look-back looped at offset 1)', async () => {
+    assert.ok((await analyzesInWorker('\n1.\n#加强工作。工作 ', 'summary.txt')) >= 0);
+    assert.ok((await analyzesInWorker('\n\n2025年1月5日', 'summary.txt')) >= 0);
   });
 });

@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { Level, MarkerStyle } from '../model/types';
 import { BUILTIN_PROFILES, type Profile } from './profiles';
 import { RULE_IDS, type Message, type RuleId, type SeveritySetting } from '../types';
+import { BUILTIN_WORDING, WORDING_CONTEXT_KEYS, WORDING_KINDS, WORDING_REQUIRED, type WordingEntry, type WordingSettings } from './wording-dictionary';
 
 /** Which marker forms a house accepts at each level. */
 export interface HouseStyle {
@@ -34,6 +35,22 @@ export const HOUSE_STYLES: readonly HouseStyle[] = [
   },
 ];
 
+/** A length limit in characters, as counted by `SectionLengthSettings.count`. */
+export interface LengthLimit {
+  min?: number;
+  max?: number;
+}
+
+/** `"sectionLength"` in .summaryrc.json: how to count, and the limits per part (for every profile, or for one). */
+export interface SectionLengthSettings {
+  /** `hanzi`: 汉字 only; `non-whitespace`: every character but whitespace, as Word counts 字符数（不计空格） */
+  count: 'hanzi' | 'non-whitespace';
+  /** by part id (opening, problems, next-steps …) */
+  limits: Record<string, LengthLimit>;
+  /** by profile id, then part id: these win over `limits` */
+  profiles: Record<string, Record<string, LengthLimit>>;
+}
+
 export interface SummaryConfig {
   /** the profile used when neither front matter nor title chooses one */
   profile?: string;
@@ -44,6 +61,10 @@ export interface SummaryConfig {
   /** per rule, regular expressions: a finding whose flagged text a match overlaps (same line) is dropped */
   ignore?: Partial<Record<RuleId, string[]>>;
   profiles: Profile[];
+  /** how parts are counted and their limits (the section-length rule and the outline) */
+  sectionLength?: SectionLengthSettings;
+  /** the workspace's additions to the wording dictionary and the built-in entries it switches off */
+  wording?: WordingSettings;
   /** the profile the user chose for this one file in the editor; not read from .summaryrc.json */
   chosenProfile?: string;
 }
@@ -123,6 +144,12 @@ export function parseConfig(jsonText: string): { config: SummaryConfig; problems
       case 'profiles':
         readProfiles(valueNode, config, problems, knownProfileIds);
         break;
+      case 'wording':
+        readWording(valueNode, config, problems);
+        break;
+      case 'sectionLength':
+        readSectionLength(valueNode, config, problems);
+        break;
       case 'profile':
         break; // checked below, once custom profiles are known
       default:
@@ -159,6 +186,144 @@ function readRules(node: JsonNode, config: SummaryConfig, problems: ConfigProble
       problems.push(at(valueNode, `规则级别应为 error、warning、info 或 off，实为 ${JSON.stringify(valueNode.value)}`, `A rule severity must be error, warning, info or off, found ${JSON.stringify(valueNode.value)}`));
     }
   }
+}
+
+/** `"sectionLength": {"count": "hanzi", "limits": {"opening": {"min": 300, "max": 500}}, "profiles": {...}}` */
+function readSectionLength(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'sectionLength 应为对象，如 {"limits": {"opening": {"min": 300, "max": 500}}}', 'sectionLength must be an object, e.g. {"limits": {"opening": {"min": 300, "max": 500}}}'));
+    return;
+  }
+  checkKeys(node, ['count', 'limits', 'profiles'], 'sectionLength ', 'sectionLength', problems);
+  const settings: SectionLengthSettings = { count: 'hanzi', limits: {}, profiles: {} };
+  const count = field(node, 'count');
+  if (count) {
+    if (count.value === 'hanzi' || count.value === 'non-whitespace') settings.count = count.value;
+    else problems.push(at(count, 'count 应为 "hanzi"（只计汉字）或 "non-whitespace"（不计空格的字符，同 Word）', 'count must be "hanzi" (汉字 only) or "non-whitespace" (every character but whitespace, as Word counts)'));
+  }
+  const limits = field(node, 'limits');
+  if (limits) settings.limits = readLimits(limits, problems);
+  const profiles = field(node, 'profiles');
+  if (profiles) {
+    if (profiles.type !== 'object') problems.push(at(profiles, 'profiles 应为对象：文种 id → 各部分的限定', 'profiles must be an object: profile id → limits per part'));
+    else {
+      for (const property of profiles.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (keyNode && valueNode) settings.profiles[String(keyNode.value)] = readLimits(valueNode, problems);
+      }
+    }
+  }
+  config.sectionLength = settings;
+}
+
+/** Part id → {min, max}: whole numbers, at least one of them, min not above max. */
+function readLimits(node: JsonNode, problems: ConfigProblem[]): Record<string, LengthLimit> {
+  const limits: Record<string, LengthLimit> = {};
+  if (node.type !== 'object') {
+    problems.push(at(node, '限定应为对象：部分 id → {"min": …, "max": …}', 'Limits must be an object: part id → {"min": …, "max": …}'));
+    return limits;
+  }
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    if (valueNode.type !== 'object') {
+      problems.push(at(valueNode, '每个部分的限定应为 {"min": …, "max": …}', 'Each part\'s limit must be {"min": …, "max": …}'));
+      continue;
+    }
+    checkKeys(valueNode, ['min', 'max'], '限定', 'a limit', problems);
+    const limit: LengthLimit = {};
+    let bad = false;
+    for (const key of ['min', 'max'] as const) {
+      const value = field(valueNode, key);
+      if (!value) continue;
+      if (Number.isInteger(value.value) && value.value >= 0) limit[key] = value.value;
+      else {
+        problems.push(at(value, `${key} 应为非负整数`, `${key} must be a whole number, 0 or more`));
+        bad = true;
+      }
+    }
+    if (bad) continue;
+    if (limit.min === undefined && limit.max === undefined) problems.push(at(valueNode, '限定至少需要 min 或 max', 'A limit needs min or max'));
+    else if (limit.min !== undefined && limit.max !== undefined && limit.min > limit.max) problems.push(at(valueNode, 'min 不应大于 max', 'min must not be above max'));
+    else limits[String(keyNode.value)] = limit;
+  }
+  return limits;
+}
+
+/**
+ * `"wording": {"entries": [...], "disable": ["id", ...]}`. A wrong entry is left out and reported where it
+ * stands; the rest of the dictionary stays in force.
+ */
+function readWording(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  if (node.type !== 'object') {
+    problems.push(at(node, 'wording 应为对象，如 {"entries": [...], "disable": [...]}', 'wording must be an object, e.g. {"entries": [...], "disable": [...]}'));
+    return;
+  }
+  checkKeys(node, ['entries', 'disable'], 'wording ', 'wording', problems);
+  const settings: WordingSettings = { entries: [], disable: [] };
+  const builtinIds = new Set(BUILTIN_WORDING.map((e) => e.id));
+  const disable = field(node, 'disable');
+  if (disable) {
+    if (disable.type !== 'array') problems.push(at(disable, 'disable 应为词条 id 的数组', 'disable must be an array of entry ids'));
+    for (const item of disable.type === 'array' ? (disable.children ?? []) : []) {
+      if (typeof item.value === 'string' && builtinIds.has(item.value)) settings.disable.push(item.value);
+      else problems.push(at(item, `内置词典中没有词条 ${JSON.stringify(item.value)}（词条 id 见 docs/wording.md）`, `No built-in wording entry ${JSON.stringify(item.value)} (the ids are in docs/wording.md)`));
+    }
+  }
+  const entries = field(node, 'entries');
+  if (entries) {
+    if (entries.type !== 'array') problems.push(at(entries, 'entries 应为词条数组', 'entries must be an array of entries'));
+    const ids = new Set(builtinIds);
+    for (const item of entries.type === 'array' ? (entries.children ?? []) : []) {
+      const found = wordingEntryProblems(item, ids);
+      if (found.length) {
+        problems.push(...found);
+        continue;
+      }
+      const value = nodeValue(item) as Partial<WordingEntry> & Pick<WordingEntry, 'id' | 'kind' | 'find'>;
+      ids.add(value.id);
+      settings.entries.push({ source: '.summaryrc.json', examples: [], counterExamples: [], ...value });
+    }
+  }
+  config.wording = settings;
+}
+
+/** Each wrong field of a workspace wording entry, where it stands; an entry with any is not used. */
+function wordingEntryProblems(item: JsonNode, ids: Set<string>): ConfigProblem[] {
+  if (item.type !== 'object') return [at(item, '词条应为对象', 'An entry must be an object')];
+  const problems: ConfigProblem[] = [];
+  const id = field(item, 'id');
+  if (!id || typeof id.value !== 'string' || !id.value) problems.push(at(id ?? item, '词条需要非空的 id 字符串', 'An entry needs a non-empty string id'));
+  else if (ids.has(id.value)) problems.push(at(id, `词条 id ${JSON.stringify(id.value)} 已被使用；停用内置词条请用 disable`, `The entry id ${JSON.stringify(id.value)} is taken; to switch a built-in entry off use disable`));
+  const name = String(id?.value ?? '?');
+  checkKeys(item, ['id', 'kind', 'find', 'replace', 'suggest', 'standard', 'advice', 'source', ...WORDING_CONTEXT_KEYS, 'examples', 'counterExamples'], `词条 ${name} `, `entry ${name}`, problems);
+  const kind = field(item, 'kind');
+  if (!kind || !(WORDING_KINDS as readonly unknown[]).includes(kind.value)) {
+    problems.push(at(kind ?? item, `词条 ${name} 的 kind 应为 ${WORDING_KINDS.join('、')} 之一`, `The kind of entry ${name} must be one of ${WORDING_KINDS.join(', ')}`));
+  } else {
+    const needed = WORDING_REQUIRED[kind.value as WordingEntry['kind']];
+    const value = field(item, needed);
+    if (!value || value.type !== 'string' || !value.value) problems.push(at(value ?? item, `${kind.value} 词条 ${name} 需要非空的 ${needed} 字符串`, `A ${kind.value} entry (${name}) needs a non-empty string ${needed}`));
+  }
+  const find = field(item, 'find');
+  const finds = find?.type === 'array' ? (find.children ?? []) : find ? [find] : [];
+  if (!find || finds.length === 0 || finds.some((f) => f.type !== 'string' || !f.value)) {
+    problems.push(at(find ?? item, `词条 ${name} 的 find 应为非空字符串或非空字符串数组`, `The find of entry ${name} must be a non-empty string or an array of them`));
+  }
+  for (const key of ['replace', 'suggest', 'standard', 'source']) checkString(field(item, key), key, problems);
+  checkName(field(item, 'advice'), problems, 'advice');
+  for (const key of WORDING_CONTEXT_KEYS) {
+    const pattern = field(item, key);
+    if (!pattern) continue;
+    if (pattern.type !== 'string') {
+      problems.push(at(pattern, `${key} 应为正则表达式字符串`, `${key} must be a regular expression string`));
+      continue;
+    }
+    checkPattern(pattern, problems, 'u');
+  }
+  checkStrings(field(item, 'examples'), 'examples', false, problems);
+  checkStrings(field(item, 'counterExamples'), 'counterExamples', false, problems);
+  return problems;
 }
 
 function readIgnore(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
@@ -264,10 +429,10 @@ function checkKeys(node: JsonNode, allowed: string[], zhWhere: string, enWhere: 
   }
 }
 
-function checkName(node: JsonNode | undefined, problems: ConfigProblem[]): void {
+function checkName(node: JsonNode | undefined, problems: ConfigProblem[], key = 'name'): void {
   if (!node) return;
   if (node.type !== 'object' || typeof field(node, 'zh')?.value !== 'string' || typeof field(node, 'en')?.value !== 'string') {
-    problems.push(at(node, 'name 应为 {"zh": "…", "en": "…"}', 'name must be {"zh": "…", "en": "…"}'));
+    problems.push(at(node, `${key} 应为 {"zh": "…", "en": "…"}`, `${key} must be {"zh": "…", "en": "…"}`));
   }
 }
 
@@ -286,16 +451,19 @@ function checkStrings(node: JsonNode | undefined, key: string, patterns: boolean
       problems.push(at(element, `${key} 中的每一项应为字符串`, `Each item of ${key} must be a string`));
       continue;
     }
-    if (!patterns) continue;
-    try {
-      new RegExp(element.value as string);
-    } catch {
-      problems.push(at(element, `无效的正则表达式：${element.value}`, `Invalid regular expression: ${element.value}`));
-      continue;
-    }
-    if (mayBacktrackForever(element.value as string)) {
-      problems.push(at(element, `正则表达式可能运行极慢（嵌套的重复或反向引用），未采用：${element.value}`, `Regular expression may take exponential time (nested repetition or a back-reference), not used: ${element.value}`));
-    }
+    if (patterns) checkPattern(element, problems);
+  }
+}
+
+function checkPattern(element: JsonNode, problems: ConfigProblem[], flags = ''): void {
+  try {
+    new RegExp(element.value as string, flags);
+  } catch {
+    problems.push(at(element, `无效的正则表达式：${element.value}`, `Invalid regular expression: ${element.value}`));
+    return;
+  }
+  if (mayBacktrackForever(element.value as string)) {
+    problems.push(at(element, `正则表达式可能运行极慢（嵌套的重复或反向引用），未采用：${element.value}`, `Regular expression may take exponential time (nested repetition or a back-reference), not used: ${element.value}`));
   }
 }
 

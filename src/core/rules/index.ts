@@ -10,6 +10,10 @@ import { pastedContent } from './pasted-content';
 import { yearConsistency } from './year-consistency';
 import { punctuation } from './punctuation';
 import { attachment } from './attachment';
+import { wording } from './wording';
+import { numberUsage } from './number-usage';
+import { title } from './title';
+import { sectionLength } from './section-length';
 
 /** Every rule, in the contract's order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -24,4 +28,8 @@ export const ALL_RULES: readonly Rule[] = [
   yearConsistency,
   punctuation,
   attachment,
+  wording,
+  numberUsage,
+  title,
+  sectionLength,
 ];

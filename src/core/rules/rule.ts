@@ -26,7 +26,8 @@ export interface RuleExample {
 export interface RuleMeta {
   id: RuleId;
   description: Message;
-  defaultSeverity: Severity;
+  /** `off`: the rule runs only where `.summaryrc.json` turns it on */
+  defaultSeverity: Severity | 'off';
   fixable: boolean;
   tags: string[];
   examples: RuleExample[];
