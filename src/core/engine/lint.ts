@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
 import type { SummaryDocument } from '../model/types';
 import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
+import { markersByBlock } from '../model/views';
 import type { ChunkParse } from '../model/types';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
@@ -136,15 +137,10 @@ function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
 
 function checkChunkBlocks(parse: ChunkParse, rule: Rule): RuleReport[] {
   const reports: RuleReport[] = [];
-  const markersByBlock = new Map<number, { start: number; end: number }[]>();
-  for (const c of parse.candidates) {
-    const list = markersByBlock.get(c.blockIndex) ?? [];
-    list.push({ start: c.candidate.start, end: c.candidate.end });
-    markersByBlock.set(c.blockIndex, list);
-  }
+  const lineMarkers = markersByBlock(parse);
   for (const [index, block] of parse.blocks.entries()) {
     if (!isProse(block)) continue;
-    const markers = markersByBlock.get(index) ?? [];
+    const markers = lineMarkers.get(index) ?? [];
     reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
   }
   return reports;

@@ -2,6 +2,7 @@ import type { Block } from '../model/types';
 import { maskedBlockText, type SourceText } from '../model/prose';
 import type { ChunkParse, SummaryDocument } from '../model/types';
 import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import { markersByBlock } from '../model/views';
 import { fullWidthOf, isAsciiAlnum, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };
@@ -216,15 +217,10 @@ interface Unpaired {
 /** Unpaired “” ‘’ 《》 （）: a stack matcher over each paragraph of one chunk. */
 function unpairedInChunk(parse: ChunkParse): Unpaired[] {
   const found: Unpaired[] = [];
-  const markersByBlock = new Map<number, { start: number; end: number }[]>();
-  for (const c of parse.candidates) {
-    const list = markersByBlock.get(c.blockIndex) ?? [];
-    list.push({ start: c.candidate.start, end: c.candidate.end });
-    markersByBlock.set(c.blockIndex, list);
-  }
+  const lineMarkers = markersByBlock(parse);
   for (const [index, block] of parse.blocks.entries()) {
     if (!isProse(block)) continue;
-    const s = proseOf({ text: parse.text, format: parse.format }, block, markersByBlock.get(index) ?? []);
+    const s = proseOf({ text: parse.text, format: parse.format }, block, lineMarkers.get(index) ?? []);
     const stack: Open[] = [];
     const unpaired = (i: number, ch: string, edge: boolean) => found.push({ start: block.start + i, end: block.start + i + 1, ch, edge });
     for (const m of s.matchAll(/[“”‘’《》（）]/g)) {
