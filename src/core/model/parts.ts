@@ -93,11 +93,22 @@ function inlineHeadingsOf(doc: SummaryDocument): Candidate[] {
 /** A document that is not a formal summary though it may be saved as one: a weekly log, a note. */
 export function isInformalNote(doc: SummaryDocument): boolean {
   if (doc.title && /(周报|周总结|周记|第.{1,3}周|日志|日报|笔记|随笔|札记|备忘)/.test(doc.title.text)) return true;
+  // both tests below need a document with few sections: never scan a long report's whole text
+  if (doc.sections.length >= 3) return false;
   // dated entries line after line (3月1日：… 周一：…) are a log, whatever the file is called
   const dated = doc.text.match(/^[\s\u3000#*-]*(\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|周[一二三四五六日]|星期[一二三四五六日天])/gm)?.length ?? 0;
-  if (dated >= 3 && doc.sections.length < 3) return true;
-  const han = doc.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  return doc.profile.profile.language === 'zh' && han < 200 && doc.sections.length < 2;
+  if (dated >= 3) return true;
+  return doc.profile.profile.language === 'zh' && doc.sections.length < 2 && fewerHanThan(doc.text, 200);
+}
+
+/** Fewer than `limit` Chinese characters, counted only as far as needed. */
+function fewerHanThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && ++count >= limit) return false;
+  }
+  return true;
 }
 
 /** Which of the profile's parts the document has, and where. */
