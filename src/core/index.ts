@@ -20,3 +20,4 @@ export { insertPartEdits } from './editing/parts';
 export { DocumentAnalyzer, type AnalyzerOptions } from './engine/analyzer';
 export { LIMITS, tooLargeMessage } from './engine/limits';
 export { splitChunks, ChunkCache } from './reader/chunks';
+export { globMatches } from './config/globs';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { looksLikeSummary } from '../core/index';
+import { globMatches, looksLikeSummary } from '../core/index';
 
 const SUPPORTED_LANGUAGES = new Set(['markdown', 'plaintext']);
 const SUPPORTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -109,26 +109,4 @@ function matchesAny(uri: vscode.Uri, globs: readonly string[], document?: vscode
     }
   }
   return false;
-}
-
-/**
- * A small glob matcher for files that are not open (vscode.languages.match needs a document):
- * `**` any path, `*` within one segment, `?` one character, `{a,b}` alternatives.
- */
-export function globMatches(glob: string, path: string): boolean {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (char === '*') pattern += '[^/]*';
-    else if (char === '?') pattern += '[^/]';
-    else if (char === '{') pattern += '(?:';
-    else if (char === '}') pattern += ')';
-    else if (char === ',') pattern += '|';
-    else pattern += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  const anchored = glob.startsWith('/') || glob.startsWith('**') ? `^${pattern}$` : `(?:^|/)${pattern}$`;
-  return new RegExp(anchored).test(path);
 }

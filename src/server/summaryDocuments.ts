@@ -1,4 +1,4 @@
-import { looksLikeSummary } from '../core/index';
+import { globMatches, looksLikeSummary } from '../core/index';
 import type { EditorSettings } from './settings';
 
 /** Language ids editors give Markdown and plain text (VS Code, Neovim, Helix, Zed). */
@@ -31,23 +31,4 @@ export function pathOf(uri: string): string {
   } catch {
     return afterScheme;
   }
-}
-
-/** VS Code's glob forms as settings use them: `**`, `*`, `?`, `{a,b}`; relative globs match at any depth. */
-export function globMatches(glob: string, filePath: string): boolean {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (char === '*') pattern += '[^/]*';
-    else if (char === '?') pattern += '[^/]';
-    else if (char === '{') pattern += '(?:';
-    else if (char === '}') pattern += ')';
-    else if (char === ',') pattern += '|';
-    else pattern += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  const anchored = glob.startsWith('/') || glob.startsWith('**') ? `^${pattern}$` : `(?:^|/)${pattern}$`;
-  return new RegExp(anchored).test(filePath);
 }
