@@ -53,14 +53,14 @@ export class DocumentAnalyzer {
         const chunk = chunks[i++];
         const known = this.cache.lookup(text.slice(chunk.start, chunk.end));
         if (known) {
-          prepareChunk(known);
+          prepareChunk(known, this.options.config);
           break;
         }
         step.push(chunk);
       }
       for (const parse of parseChunks(text, step, format)) {
         this.cache.store(parse.text, parse);
-        prepareChunk(parse);
+        prepareChunk(parse, this.options.config);
       }
       if (now() - sliceStart > sliceMs) {
         await yieldToEventLoop();

@@ -114,6 +114,7 @@ function faultOf(run: EnumerationRun, index: number, wanted?: number[]): Message
 }
 
 export const enumerationSequence: Rule = {
+  scope: 'document',
   meta: {
     id: 'enumeration-sequence',
     description: {

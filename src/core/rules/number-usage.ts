@@ -3,7 +3,7 @@ import { maskedBlockText } from '../model/prose';
 import { parseChineseNumeral } from '../text/numerals';
 import { isCjk } from '../text/chars';
 import type { Fix, Message } from '../types';
-import { isProse, message, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
 
 /** Units after a number that make `a-b` a range of values (GB/T 15834-2011 §4.13: 浪纹线 ～). */
 const VALUE_UNIT = /^(?:%|‰|[万亿千百]?(?:元|人|个|家|户|项|次|件|名|所|座|台|套|亩|公顷|吨|米|千米|公里|平方米|平方公里|万|亿|倍|岁|天|小时|分钟|篇|期|场|批|株|头|只|辆|条|份|张|本|处|间|栋|层|分))/;
@@ -186,7 +186,8 @@ function shiftFound(item: Found, by: number): Found {
   return shifted;
 }
 
-export const numberUsage: Rule = {
+export const numberUsage: BlockRule<Found> = {
+  scope: 'block',
   meta: {
     id: 'number-usage',
     description: {
@@ -231,9 +232,13 @@ export const numberUsage: Rule = {
       },
     ],
   },
-  check({ doc, houseStyle }) {
+  findInChunk({ parse }) {
+    return findInChunk(parse);
+  },
+  shiftFound,
+  check({ doc, houseStyle }, inChunks) {
     const chineseNumeralDates = houseStyle.id === 'gbt9704';
-    const found = [...perChunk(doc, 'rule:number-usage', findInChunk, shiftFound), ...signatureDates(doc, chineseNumeralDates)];
+    const found = [...inChunks, ...signatureDates(doc, chineseNumeralDates)];
     found.sort((a, b) => a.start - b.start || a.end - b.end);
     return found.map((f): RuleReport => (f.fix ? { start: f.start, end: f.end, message: f.message, fix: f.fix } : { start: f.start, end: f.end, message: f.message }));
   },

@@ -6,6 +6,7 @@ import { continuesParentRun, siblingRuns } from '../model/siblings';
 const LEVEL_FORM: Record<Level, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 
 export const numberingHierarchy: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-hierarchy',
     description: {

@@ -10,6 +10,7 @@ function expectedText(section: Section, number: number): string {
 }
 
 export const numberingSequence: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-sequence',
     description: {

@@ -1,5 +1,5 @@
 import type { SummaryDocument } from '../model/types';
-import { memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import { message, type BlockRule, type Located, type RuleReport } from './rule';
 import type { ChunkParse } from '../model/types';
 import type { Message, TextEdit } from '../types';
 import { crawlerHeaderLength } from '../model/prose';
@@ -166,7 +166,8 @@ function whatFound(zh: string, en: string): Message {
   return message(zh, en);
 }
 
-export const pastedContent: Rule = {
+export const pastedContent: BlockRule<Located> = {
+  scope: 'block',
   meta: {
     id: 'pasted-content',
     description: {
@@ -247,15 +248,13 @@ export const pastedContent: Rule = {
       },
     ],
   },
-  prepareChunk(parse) {
-    memoized(parse, SUSPECTS_KEY, suspectLines);
+  findInChunk({ parse }) {
+    return suspectLines(parse);
   },
-  check({ doc }) {
-    return findPasted(doc);
+  check({ doc }, suspects) {
+    return findPasted(doc, suspects);
   },
 };
-
-const SUSPECTS_KEY = 'pasted-content:lines';
 
 /** Lines of one chunk that may be pasted content: a paid marker, a page footer, an advert or website junk. */
 function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
@@ -269,7 +268,7 @@ function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
   return suspects;
 }
 
-function findPasted(doc: SummaryDocument): RuleReport[] {
+function findPasted(doc: SummaryDocument, suspectLineRanges: Located[]): RuleReport[] {
   const text = doc.text;
   const lines = linesOf(text);
   const skipped = doc.blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter');
@@ -359,7 +358,7 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   }
 
   // the costly tests run once per chunk; here only the lines they picked out are looked at again
-  const suspects = new Set(perChunk(doc, SUSPECTS_KEY, suspectLines).map((l) => l.start));
+  const suspects = new Set(suspectLineRanges.map((l) => l.start));
   for (let index = firstLine; index < lastLine; index++) {
     const line = lines[index];
     if (!suspects.has(line.start) || inSkipped(line)) continue;

@@ -166,6 +166,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
 }
 
 export const placeholder: Rule = {
+  scope: 'block',
   meta: {
     id: 'placeholder',
     description: {

@@ -2,6 +2,7 @@ import { findParts, isInformalNote } from '../model/parts';
 import { message, type Rule, type RuleReport } from './rule';
 
 export const requiredSection: Rule = {
+  scope: 'document',
   meta: {
     id: 'required-section',
     description: {

@@ -103,6 +103,7 @@ export function formatLimit(limit: LengthLimit): string {
 }
 
 export const sectionLength: Rule = {
+  scope: 'document',
   meta: {
     id: 'section-length',
     description: {

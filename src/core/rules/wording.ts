@@ -1,7 +1,7 @@
 import type { ChunkParse } from '../model/types';
 import { maskedBlockText } from '../model/prose';
 import { activeWording, type WordingEntry, type WordingSettings } from '../config/wording-dictionary';
-import { isProse, message, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
 
 /** How far the context patterns look: a few words either side, never the whole paragraph. */
 const BEFORE_WINDOW = 30;
@@ -173,7 +173,8 @@ function report(text: string, hit: Hit): RuleReport {
   }
 }
 
-export const wording: Rule = {
+export const wording: BlockRule<Hit> = {
+  scope: 'block',
   meta: {
     id: 'wording',
     description: {
@@ -233,9 +234,13 @@ export const wording: Rule = {
       },
     ],
   },
-  check({ doc, config }) {
-    const { key, dictionary } = dictionaryFor(config.wording);
-    const hits = perChunk(doc, `rule:wording:${key}`, (parse) => findInChunk(parse, dictionary));
+  variant(config) {
+    return dictionaryFor(config.wording).key;
+  },
+  findInChunk({ parse, config }) {
+    return findInChunk(parse, dictionaryFor(config.wording).dictionary);
+  },
+  check({ doc }, hits) {
     return hits.map((hit) => report(doc.text, hit));
   },
 };
