@@ -93,6 +93,18 @@ describe('architecture and safety', () => {
     }
   });
 
+  it('derived views are read from model/views.ts, and lines are split only by text/lines.ts', () => {
+    const views = path.join(CORE, 'model', 'views.ts');
+    for (const file of sources(path.join(ROOT, 'src'))) {
+      const relative = path.relative(ROOT, file);
+      const text = fs.readFileSync(file, 'utf8');
+      if (file !== views) assert.doesNotMatch(text, /(?<![\w.]|function )(?:siblingRuns|enumerationRuns|findParts)\(/, `${relative} computes a view that model/views.ts keeps`);
+      if (!file.startsWith(path.join(CORE, 'text') + path.sep)) {
+        assert.doesNotMatch(text, /\.split\((?:\/\\r\?\\n\/|'\\n'|"\\n"|\/\\n\/|\/\\r\\n\|\\n\/)/, `${relative} splits lines itself`);
+      }
+    }
+  });
+
   it('the model types are plain values: model/types.ts imports nothing but types', () => {
     const file = path.join(CORE, 'model', 'types.ts');
     const text = fs.readFileSync(file, 'utf8');

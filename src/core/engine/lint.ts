@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
 import type { SummaryDocument } from '../model/types';
 import { isProse, type BlockRule, type Located, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
-import { markersByBlock } from '../model/views';
+import { markersByBlock } from '../model/blocks';
 import type { ChunkParse } from '../model/types';
 import { memoized } from '../model/chunk-memo';
 import { parseSummary, type ParseOptions } from './parse';

@@ -1,6 +1,6 @@
 import { nextLineBreak } from '../text/lines';
 import type { AttachmentNote, Block, Closing, DateMark, Range } from './types';
-import { isProse } from './views';
+import { isProse } from './blocks';
 
 /**
  * The frame of a document around its body: the 附件说明 (attachment note) and the closing

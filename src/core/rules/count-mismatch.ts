@@ -2,7 +2,8 @@ import type { Section, SummaryDocument } from '../model/types';
 import { formatChineseNumeral, parseChineseNumeral } from '../text/numerals';
 import { isProse, message, type BlockRule, type RuleReport } from './rule';
 import type { ChunkParse } from '../model/types';
-import { enumerationRuns, isCleanRun, type EnumerationRun } from '../model/enumerations';
+import { isCleanRun, type EnumerationRun } from '../model/enumerations';
+import { enumerationRunsOf } from '../model/views';
 
 /**
  * A stated count: a numeral, a list-like measure word and at most a few more characters before the
@@ -78,7 +79,7 @@ interface Items {
   sections?: Section[];
 }
 
-function itemsAt(doc: SummaryDocument, offset: number, sections: Map<number, Section>, runs: () => EnumerationRun[]): Items | undefined {
+function itemsAt(doc: SummaryDocument, offset: number, sections: Map<number, Section>, runs: () => readonly EnumerationRun[]): Items | undefined {
   const section = sections.get(offset);
   if (section) {
     if (section.number !== 1) return undefined;
@@ -148,8 +149,7 @@ export const countMismatch: BlockRule<CountPhrase> = {
   check({ doc }, phrases) {
     const reports: RuleReport[] = [];
     const sections = sectionIndex(doc);
-    let cachedRuns: EnumerationRun[] | undefined;
-    const runs = () => (cachedRuns ??= enumerationRuns(doc));
+    const runs = () => enumerationRunsOf(doc);
     const text = doc.text;
     const title = doc.title;
     for (const found of phrases) {

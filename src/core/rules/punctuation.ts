@@ -2,7 +2,7 @@ import type { Block } from '../model/types';
 import { maskedBlockText, type SourceText } from '../model/prose';
 import type { ChunkParse, SummaryDocument } from '../model/types';
 import { isProse, message, type BlockRule, type RuleReport } from './rule';
-import { markersByBlock } from '../model/views';
+import { markersByBlock } from '../model/blocks';
 import { fullWidthOf, isAsciiAlnum, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };

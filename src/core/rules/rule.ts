@@ -2,7 +2,7 @@ import type { HouseStyle, SummaryConfig } from '../config/config';
 import type { Block, ChunkParse, SummaryDocument } from '../model/types';
 import type { Fix, Message, RuleId, Severity } from '../types';
 
-export { isProse, proseBlocks } from '../model/views';
+export { isProse, proseBlocks } from '../model/blocks';
 
 /** One example per behaviour; the unit tests run every example, so the docs cannot drift. */
 export interface RuleExample {
