@@ -142,21 +142,25 @@ function memoKey(rule: BlockRule, config: SummaryConfig): string {
   return rule.variant ? `rule:${rule.meta.id}:${rule.variant(config)}` : `rule:${rule.meta.id}`;
 }
 
-/** A block rule's work on one chunk, kept with the chunk's parse (computed on first use). */
-function chunkWork(rule: BlockRule, parse: ChunkParse, config: SummaryConfig): ChunkWork {
-  return memoized(parse, memoKey(rule, config), () => {
+/** A block rule's work on one chunk, kept with the chunk's parse under `key` (computed on first use). */
+function chunkWork(rule: BlockRule, parse: ChunkParse, config: SummaryConfig, key: string): ChunkWork {
+  return memoized(parse, key, () => {
     const reports: RuleReport[] = [];
     if (rule.checkBlock) {
-      const lineMarkers = markersByBlock(parse);
-      for (const [index, block] of parse.blocks.entries()) {
+      const lineMarkers = memoized(parse, 'markers-by-block', markersByBlock);
+      const blocks = parse.blocks;
+      for (let index = 0; index < blocks.length; index++) {
+        const block = blocks[index];
         if (!isProse(block)) continue;
-        const markers = lineMarkers.get(index) ?? [];
-        reports.push(...rule.checkBlock({ text: parse.text, block, format: parse.format, markers }));
+        const markers = lineMarkers.get(index) ?? NO_MARKERS;
+        for (const report of rule.checkBlock({ text: parse.text, block, format: parse.format, markers })) reports.push(report);
       }
     }
     return { reports, found: rule.findInChunk?.({ parse, config }) ?? [] };
   });
 }
+
+const NO_MARKERS: readonly { start: number; end: number }[] = [];
 
 /**
  * A block rule's reports on the whole document: every chunk's work (from the chunk's memo where the
@@ -166,8 +170,9 @@ function blockRuleReports(rule: BlockRule, context: RuleContext): RuleReport[] {
   const reports: RuleReport[] = [];
   const found: Located[] = [];
   const shiftFound = rule.shiftFound ?? shiftLocated;
+  const key = memoKey(rule, context.config);
   for (const chunk of context.doc.chunks) {
-    const work = chunkWork(rule, chunk.parse, context.config);
+    const work = chunkWork(rule, chunk.parse, context.config, key);
     const by = chunk.start;
     for (const report of work.reports) reports.push(by === 0 ? report : shiftReport(report, by));
     for (const item of work.found) found.push(by === 0 ? item : shiftFound(item, by));
@@ -181,7 +186,7 @@ export function prepareChunk(parse: ChunkParse, config: SummaryConfig = DEFAULT_
   for (const rule of ALL_RULES) {
     if (rule.scope !== 'block') continue;
     try {
-      chunkWork(rule, parse, config);
+      chunkWork(rule, parse, config, memoKey(rule, config));
     } catch {
       // lintDocument runs the rule again and reports its failure there
     }

@@ -10,6 +10,8 @@ const VALUE_UNIT = /^(?:%|‰|[万亿千百]?(?:元|人|个|家|户|项|次|件|
 const FULL_WIDTH_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
 /** 国发〔2021〕30号: a 文号 with brackets other than 〔〕. */
 const DOCUMENT_NUMBER = /([\u4e00-\u9fff]{1,10})([[［【(（﹝〖])((?:19|20)\d{2})([\]］】)）﹞〗])(\d{1,4})号/g;
+/** what every DOCUMENT_NUMBER holds: a bracketed year and a number */
+const DOCUMENT_NUMBER_YEAR = /[[［【(（﹝〖](?:19|20)\d{2}[\]］】)）﹞〗]\d{1,4}号/;
 /** a whole line holding only a date: the 成文日期 under a signature */
 const DATE_LINE = /^[\s\u3000]*(.+?)[\s\u3000]*$/;
 const ISO_DATE = /^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$/;
@@ -92,6 +94,10 @@ function signatureDates(doc: SummaryDocument, chineseNumeralDates: boolean): Fou
     block.lineStarts.forEach((lineStart, index) => {
       const next = index + 1 < block.lineStarts.length ? block.lineStarts[index + 1] : block.end;
       if (next - lineStart > 80) return;
+      // the date's first figure opens the line's text: look at that one character before the whole line
+      let first = lineStart;
+      while (first < next && /[\s\u3000]/.test(doc.text[first])) first++;
+      if (first === next || !/[\d〇零一二三四五六七八九]/.test(doc.text[first])) return;
       const raw = doc.text.slice(lineStart, next).replace(/\r?\n$|\r$/, '');
       const m = DATE_LINE.exec(raw);
       if (!m || m[1].length > 16 || !/^[\d〇零一二三四五六七八九]/.test(m[1])) return;
@@ -156,7 +162,8 @@ function findInChunk(parse: ChunkParse): Found[] {
         fix: { title: message('删去空格', 'Remove the space'), edits: [{ start: spaceStart, end: spaceStart + m[2].length, newText: '' }] },
       });
     }
-    for (const m of s.matchAll(DOCUMENT_NUMBER)) {
+    // the pattern opens with up to ten Chinese characters, tried at every position: look for its bracketed year first
+    for (const m of DOCUMENT_NUMBER_YEAR.test(s) ? s.matchAll(DOCUMENT_NUMBER) : []) {
       if (m[2] === '〔') continue;
       const bracketStart = at(m.index + m[1].length);
       const closeStart = bracketStart + 1 + m[3].length;

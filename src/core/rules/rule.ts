@@ -57,7 +57,7 @@ export interface BlockContext {
   block: Block;
   format: 'markdown' | 'text';
   /** numbering markers at the starts of the block's lines (ambiguous ones included) */
-  markers: { start: number; end: number }[];
+  markers: readonly { start: number; end: number }[];
 }
 
 /** Something a rule found at a place in the text (in chunk coordinates until the engine shifts it). */
