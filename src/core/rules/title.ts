@@ -20,6 +20,7 @@ function chinese(text: string): boolean {
 }
 
 export const title: Rule = {
+  scope: 'document',
   meta: {
     id: 'title',
     description: {
