@@ -30,7 +30,11 @@ export class SummaryDocuments implements vscode.Disposable {
           this.changeEmitter.fire(undefined);
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.verdicts.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.verdicts.delete(document.uri.toString());
+        // an untitled name is given again to the next new document: it must not inherit this one's mark or profile
+        if (document.uri.scheme === 'untitled') void this.forget(document.uri);
+      }),
     );
   }
 
@@ -76,6 +80,19 @@ export class SummaryDocuments implements vscode.Disposable {
     if (profileId) choices[uri.toString()] = profileId;
     else delete choices[uri.toString()];
     await this.state.update(PROFILE_CHOICES_KEY, choices);
+    this.changeEmitter.fire(uri);
+  }
+
+  /** Drops the mark and the profile choice of a file, telling listeners when there was one. */
+  private async forget(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const marks = this.marks();
+    const choices = this.state.get<Record<string, string>>(PROFILE_CHOICES_KEY, {});
+    if (!(key in marks) && !(key in choices)) return;
+    const { [key]: _mark, ...otherMarks } = marks;
+    const { [key]: _choice, ...otherChoices } = choices;
+    await this.state.update(MARKS_KEY, otherMarks);
+    await this.state.update(PROFILE_CHOICES_KEY, otherChoices);
     this.changeEmitter.fire(uri);
   }
 
