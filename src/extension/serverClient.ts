@@ -20,7 +20,7 @@ import type { SummaryDocuments } from './summaryDocuments';
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 /** What the language client syncs: the languages and schemes SummaryDocuments considers. */
 const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
-export const DOCUMENT_SELECTOR = ['markdown', 'plaintext'].flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+const DOCUMENT_SELECTOR = ['markdown', 'plaintext'].flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 
 /**
  * The extension's side of the language server (src/server): the analysis runs there, in its own
@@ -180,7 +180,7 @@ function withRulePage(diagnostic: vscode.Diagnostic): vscode.Diagnostic {
   return diagnostic;
 }
 
-export function ruleOf(diagnostic: vscode.Diagnostic): RuleId | undefined {
+function ruleOf(diagnostic: vscode.Diagnostic): RuleId | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const code = diagnostic.code;
   const value = typeof code === 'object' && code !== null ? String(code.value) : typeof code === 'string' ? code : undefined;

@@ -82,7 +82,7 @@ const NEXT_LINE_DIRECTIVE = /^([ \t\u3000]*)<!--[ \t]*summary-lint-disable-next-
  * where such a comment is already there, the rule is added to it. Markdown only: an HTML comment is
  * invisible there, in plain text it would be part of the submission.
  */
-export function disableForLineEdits(text: string, offset: number, rule: RuleId): TextEdit[] {
+function disableForLineEdits(text: string, offset: number, rule: RuleId): TextEdit[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndAt = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEndAt < 0 ? text.length : lineEndAt).replace(/\r$/, '');

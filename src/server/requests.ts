@@ -143,7 +143,7 @@ export function registerRequests(
 }
 
 /** Characters a writer counts: everything but whitespace, by code point (CJK convention). */
-export function countCharacters(text: string): number {
+function countCharacters(text: string): number {
   let count = 0;
   for (const char of text) if (!/\s/u.test(char)) count++;
   return count;
@@ -271,7 +271,7 @@ function swapBodies(text: string, first: Section, second: Section): string {
 }
 
 /** The single edit that turns `before` into `after`, touching only the span where they differ. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
+function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   let prefix = 0;
   const shorter = Math.min(before.length, after.length);
