@@ -17,6 +17,9 @@ const PLAN_TAIL = /^(?:如下|和措施|及措施|与措施|和举措|及举措|
 /** `2026 年 CnPack 开发组的计划如下：`: words between the year and the plan, then 如下. */
 const PLAN_INTRO = new RegExp(`^${YEAR}\\s*年度?[^，。；：:,;]{0,16}?(?:打算|计划|思路|安排|设想|要点)如下\\s*[：:]?\\s*$`);
 
+/** What every plan heading holds (PLAN, PLAN_INTRO): a year and 年; most lines do not, and are passed over at once. */
+const YEAR_THEN_NIAN = /(?:19|20)\d{2}\s*年/;
+
 interface PlanYear {
   year: number;
   start: number;
@@ -24,6 +27,7 @@ interface PlanYear {
 
 /** Reads a plan heading at `text` (a heading text or a line), if it is one. */
 function planYear(text: string, offset: number): PlanYear | undefined {
+  if (!YEAR_THEN_NIAN.test(text)) return undefined;
   const intro = PLAN_INTRO.exec(text);
   if (intro) return { year: Number(intro[1]), start: offset };
   const m = PLAN.exec(text);
@@ -60,6 +64,7 @@ function planHeadings(doc: SummaryDocument): PlanYear[] {
   }
   for (const { block } of proseBlocks(doc)) {
     const line = lineAt(block.start);
+    if (!YEAR_THEN_NIAN.test(line)) continue;
     const lead = /^[\s\u3000#>*]*/.exec(line)![0].length;
     // a run-in heading: the plan words then a colon or full stop, or the whole line
     const head = /^[^：:。]*[：:。]?/.exec(line.slice(lead))![0].replace(/[*_#\s]+$/, '');
