@@ -19,6 +19,7 @@ const PLAN_INTRO = new RegExp(`^${YEAR}\\s*年度?[^，。；：:,;]{0,16}?(?:�
 
 /** What every plan heading holds (PLAN, PLAN_INTRO): a year and 年; most lines do not, and are passed over at once. */
 const YEAR_THEN_NIAN = /(?:19|20)\d{2}\s*年/;
+const YEARS_THEN_NIAN = new RegExp(YEAR_THEN_NIAN.source, 'g');
 
 interface PlanYear {
   year: number;
@@ -62,9 +63,15 @@ function planHeadings(doc: SummaryDocument): PlanYear[] {
     const lead = /^[\s\u3000#>*]*/.exec(line)![0].length;
     add(planYear(line.slice(lead).replace(/[*_#\s]+$/, ''), start + lead));
   }
+  // where a year and 年 stand in the text: a block's first line is read only when one lies inside it
+  const years = [...text.matchAll(YEARS_THEN_NIAN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let next = 0;
   for (const { block } of proseBlocks(doc)) {
+    while (next < years.length && years[next].start < block.start) next++;
+    if (next === years.length) break;
+    const lineEnd = text.indexOf('\n', block.start);
+    if (years[next].end > (lineEnd < 0 ? text.length : lineEnd)) continue;
     const line = lineAt(block.start);
-    if (!YEAR_THEN_NIAN.test(line)) continue;
     const lead = /^[\s\u3000#>*]*/.exec(line)![0].length;
     // a run-in heading: the plan words then a colon or full stop, or the whole line
     const head = /^[^：:。]*[：:。]?/.exec(line.slice(lead))![0].replace(/[*_#\s]+$/, '');
