@@ -2,19 +2,17 @@ import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/conf
 import { formatMarker } from '../text/markers';
 import type { Level, Marker, MarkerStyle, Section, SummaryDocument } from '../model/types';
 import { findProfile, DEFAULT_PROFILE_ID } from '../config/profiles';
-import { isLazyMarkdownList, renumberRunEdits, splitAtRestarts } from '../model/siblings';
+import { explicitRenumberEdits } from '../model/siblings';
 import { partsOf, siblingRunsOf, viewOf } from '../model/views';
 import type { Locale, Message, TextEdit } from '../types';
 import { readingView, splitLines } from '../text/lines';
 
-/** Renumbers every run of siblings 1, 2, 3… (a restart after a heading stays a restart). */
+/**
+ * The Renumber command: every run of siblings numbered 1, 2, 3… as the rules read the runs (a restart
+ * after a heading or a lead-in stays a restart), touching only runs that are certainly one list.
+ */
 export function renumberEdits(doc: SummaryDocument): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const run of siblingRunsOf(doc)) {
-    if (isLazyMarkdownList(run)) continue;
-    for (const part of splitAtRestarts(run)) edits.push(...renumberRunEdits(part));
-  }
-  return edits.sort((a, b) => a.start - b.start);
+  return explicitRenumberEdits(doc, siblingRunsOf(doc));
 }
 
 export interface MarkerSuggestion {
