@@ -1,7 +1,7 @@
 import type { Message } from '../types';
 import { perChunk } from './chunk-memo';
 import type { ChunkParse, ProfilePart, Section, SummaryDocument } from './types';
-import { isProse, proseBlocks } from './views';
+import { isProse, proseBlocks } from './blocks';
 
 export interface PartStatus {
   id: string;

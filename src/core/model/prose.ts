@@ -15,6 +15,17 @@ const CRAWLER_LINE_START = /^(?:标题|发布时间|文号|发布机构|栏目|�
  * autolinks and inline HTML tags.
  */
 export function maskedBlockText(doc: SourceText, block: Block): string {
+  // five block checks read it: mask each block once (a block object stands in one text, its chunk's or the document's)
+  const known = maskedByBlock.get(block);
+  if (known && known.source === doc.text && known.format === doc.format) return known.masked;
+  const masked = maskBlockText(doc, block);
+  maskedByBlock.set(block, { source: doc.text, format: doc.format, masked });
+  return masked;
+}
+
+const maskedByBlock = new WeakMap<Block, { source: string; format: SourceText['format']; masked: string }>();
+
+function maskBlockText(doc: SourceText, block: Block): string {
   let text = doc.text.slice(block.start, block.end);
   // a crawler's header above the text (only a block at the text start can hold it) …
   const header = block.start === 0 ? Math.min(crawlerHeaderLength(doc.text), text.length) : 0;

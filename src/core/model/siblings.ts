@@ -106,9 +106,9 @@ export function runIsUnambiguous(doc: SummaryDocument, run: Section[]): boolean 
  * in the writer's style, and only where the run is unambiguous. A restart with no heading of its own
  * is renumbered as the start of a list of its own.
  */
-export function explicitRenumberEdits(doc: SummaryDocument): TextEdit[] {
+export function explicitRenumberEdits(doc: SummaryDocument, runs: readonly Section[][]): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const sameLevel of siblingRuns(doc)) {
+  for (const sameLevel of runs) {
     if (isLazyMarkdownList(sameLevel) || continuesParentRun(sameLevel)) continue;
     for (const part of splitAtRestarts(withDepthSlips(sameLevel))) {
       if (runIsUnambiguous(doc, part)) edits.push(...renumberRunEdits(part));

@@ -41,6 +41,7 @@ function expectedStyles(doc: SummaryDocument, house: HouseStyle): { expected: Ma
 }
 
 export const numberingStyle: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-style',
     description: {
