@@ -38,12 +38,14 @@ function maskBlockText(doc: SourceText, block: Block): string {
   if (doc.format === 'markdown') {
     text = maskCodeSpans(text);
     // bounded: an unclosed `](` must not make every later position rescan the rest of the line
-    blank(/\](?=\()\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g);
-    blank(/<(?:https?:|mailto:|\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>)[^<>\s]*>?/g);
+    if (text.includes('](')) blank(/\](?=\()\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g);
+    if (text.includes('<')) blank(/<(?:https?:|mailto:|\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>)[^<>\s]*>?/g);
   }
-  blank(/\b(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]+/g);
-  blank(/\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]*)?/g);
-  blank(/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g);
+  // each scan only where its anchor character is: on long prose the e-mail pattern alone cost more than
+  // any rule, trying a run of word characters at every position
+  if (text.includes('://')) blank(/\b(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]+/g);
+  if (text.includes('www.')) blank(/\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]*)?/g);
+  if (text.includes('@')) blank(/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g);
   return text;
 }
 
