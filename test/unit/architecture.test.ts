@@ -101,6 +101,7 @@ describe('architecture and safety', () => {
       if (file !== views) assert.doesNotMatch(text, /(?<![\w.]|function )(?:siblingRuns|enumerationRuns|findParts)\(/, `${relative} computes a view that model/views.ts keeps`);
       if (!file.startsWith(path.join(CORE, 'text') + path.sep)) {
         assert.doesNotMatch(text, /\.split\((?:\/\\r\?\\n\/|'\\n'|"\\n"|\/\\n\/|\/\\r\\n\|\\n\/)/, `${relative} splits lines itself`);
+        assert.doesNotMatch(text, /(?:matchAll|replace)\(\/\\r\\n\?\|\\n\/g|(?:matchAll|replace)\(\/\\r\?\\n\/g/, `${relative} finds line breaks itself`);
       }
     }
   });

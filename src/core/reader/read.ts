@@ -215,18 +215,23 @@ function isTextBlock(block: Block): boolean {
 /** Past the spaces after a marker, and the closing emphasis of `**一、**加强`. */
 function skipSpacesAndEmphasis(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && /[ \t\u3000*_]/.test(text[i])) i++;
+  while (i < text.length && SPACE_OR_EMPHASIS.has(text.charCodeAt(i))) i++;
   return i;
 }
+
+// character sets as code units: these loops run over every marker line's heading
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SPACE_OR_EMPHASIS = codes(' \t\u3000*_');
+const RUN_IN_END = codes('。；：;:！？');
+const SPACE = codes(' \t\u3000');
 
 /** A run-in heading ends at the first 。；： (or the line end); a `#` heading is the whole line. */
 function headingEndOf(text: string, from: number, wholeLine: boolean): number {
   let i = from;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-    if (!wholeLine && /[。；：;:！？]/.test(text[i])) break;
-    i++;
+  for (let c = text.charCodeAt(i); i < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++i)) {
+    if (!wholeLine && RUN_IN_END.has(c)) break;
   }
-  while (i > from && /[ \t\u3000]/.test(text[i - 1])) i--;
+  while (i > from && SPACE.has(text.charCodeAt(i - 1))) i--;
   return i;
 }
 

@@ -4,6 +4,7 @@ import type { ChunkParse, SummaryDocument } from '../model/types';
 import { isProse, message, type BlockRule, type RuleReport } from './rule';
 import { markersByBlock } from '../model/blocks';
 import { fullWidthOf, isAsciiAlnum, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
+import { lineRanges } from '../text/lines';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };
 const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '）': '（' };
@@ -27,9 +28,11 @@ function chineseLine(line: string): boolean {
 
 /** Finds the line around an offset by binary search over line starts computed once per block. */
 function lineFinder(s: string): (index: number) => { start: number; end: number } {
-  const starts = [0];
   // \r\n, \n and a bare \r (old Mac files) all end a line
-  for (const m of s.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  const lines = lineRanges(s);
+  const starts = lines.map((line) => line.start);
+  const last = lines[lines.length - 1];
+  if (last.next > last.end) starts.push(last.next); // after a final line break, an empty last line
   return (index) => {
     let low = 0;
     let high = starts.length - 1;

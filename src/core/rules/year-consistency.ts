@@ -17,6 +17,10 @@ const PLAN_TAIL = /^(?:如下|和措施|及措施|与措施|和举措|及举措|
 /** `2026 年 CnPack 开发组的计划如下：`: words between the year and the plan, then 如下. */
 const PLAN_INTRO = new RegExp(`^${YEAR}\\s*年度?[^，。；：:,;]{0,16}?(?:打算|计划|思路|安排|设想|要点)如下\\s*[：:]?\\s*$`);
 
+/** What every plan heading holds (PLAN, PLAN_INTRO): a year and 年; most lines do not, and are passed over at once. */
+const YEAR_THEN_NIAN = /(?:19|20)\d{2}\s*年/;
+const YEARS_THEN_NIAN = new RegExp(YEAR_THEN_NIAN.source, 'g');
+
 interface PlanYear {
   year: number;
   start: number;
@@ -24,6 +28,7 @@ interface PlanYear {
 
 /** Reads a plan heading at `text` (a heading text or a line), if it is one. */
 function planYear(text: string, offset: number): PlanYear | undefined {
+  if (!YEAR_THEN_NIAN.test(text)) return undefined;
   const intro = PLAN_INTRO.exec(text);
   if (intro) return { year: Number(intro[1]), start: offset };
   const m = PLAN.exec(text);
@@ -58,7 +63,14 @@ function planHeadings(doc: SummaryDocument): PlanYear[] {
     const lead = /^[\s\u3000#>*]*/.exec(line)![0].length;
     add(planYear(line.slice(lead).replace(/[*_#\s]+$/, ''), start + lead));
   }
+  // where a year and 年 stand in the text: a block's first line is read only when one lies inside it
+  const years = [...text.matchAll(YEARS_THEN_NIAN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let next = 0;
   for (const { block } of proseBlocks(doc)) {
+    while (next < years.length && years[next].start < block.start) next++;
+    if (next === years.length) break;
+    const lineEnd = text.indexOf('\n', block.start);
+    if (years[next].end > (lineEnd < 0 ? text.length : lineEnd)) continue;
     const line = lineAt(block.start);
     const lead = /^[\s\u3000#>*]*/.exec(line)![0].length;
     // a run-in heading: the plan words then a colon or full stop, or the whole line
