@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { JUNK_KINDS, junkIn } from '../../src/core/rules/pasted-content';
+import { appendedArticles, JUNK_KINDS, junkIn } from '../../src/core/rules/pasted-content';
+import { parseSummary } from '../../src/core/index';
+import junkData from '../../src/core/rules/data/pasted-content.json';
 
 // The kinds of website junk are data (src/core/rules/data/pasted-content.json): every example there runs here.
 describe('pasted-content: website junk kinds (data)', () => {
@@ -18,4 +20,17 @@ describe('pasted-content: website junk kinds (data)', () => {
       }
     });
   }
+
+  describe('appendedArticle: a second article with no 篇二 (ending, title, opening)', () => {
+    for (const example of junkData.appendedArticle.flagged) {
+      it(`finds the title in: ${example.replace(/\n/g, ' / ').slice(0, 60)}`, () => {
+        const want = /\[\[(.+?)\]\]/.exec(example)![1];
+        const text = example.replace(/\[\[|\]\]/g, '');
+        assert.deepEqual(appendedArticles(parseSummary(text, { fileName: 'a.txt' })).map((r) => text.slice(r.start, r.end)), [want]);
+      });
+    }
+    for (const example of junkData.appendedArticle.kept) {
+      it(`keeps: ${example.replace(/\n/g, ' / ').slice(0, 60)}`, () => assert.deepEqual(appendedArticles(parseSummary(example, { fileName: 'a.txt' })), []));
+    }
+  });
 });

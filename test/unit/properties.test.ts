@@ -35,24 +35,46 @@ const CONFIGS: { name: string; config: SummaryConfig }[] = [
 ];
 const config = fc.constantFrom(...CONFIGS);
 
-/** analyze, timed, with a rule that throws (lintDocument swallows it and logs) counted as a failure. */
-export function timedAnalyze(text: string, fileName: string, cfg: SummaryConfig): { findings: Finding[]; ms: number } {
+/**
+ * Runs `run` with console.error captured: a rule that throws (the engine swallows it and logs) or
+ * breaks the finding contract (the engine drops the finding and logs) fails the property.
+ */
+export async function withoutRuleFailures<T>(run: () => Promise<T>): Promise<T> {
   const original = console.error;
   const ruleFailures: string[] = [];
   console.error = (...args: unknown[]) => {
     ruleFailures.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '));
   };
-  const started = performance.now();
-  let findings: Finding[];
   try {
-    findings = analyze(text, { fileName, config: cfg }).findings;
+    return await run();
   } finally {
     console.error = original;
+    assert.deepEqual(ruleFailures, [], `a rule threw or broke the finding contract:\n${ruleFailures.join('\n')}`);
   }
+}
+
+/** The same, for a synchronous run. */
+export function withoutRuleFailuresSync<T>(run: () => T): T {
+  const original = console.error;
+  const ruleFailures: string[] = [];
+  console.error = (...args: unknown[]) => {
+    ruleFailures.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '));
+  };
+  try {
+    return run();
+  } finally {
+    console.error = original;
+    assert.deepEqual(ruleFailures, [], `a rule threw or broke the finding contract:\n${ruleFailures.join('\n')}`);
+  }
+}
+
+/** analyze, timed, with a rule failure (see withoutRuleFailuresSync) failing the property. */
+export function timedAnalyze(text: string, fileName: string, cfg: SummaryConfig): { findings: Finding[]; ms: number } {
+  const started = performance.now();
+  const findings = withoutRuleFailuresSync(() => analyze(text, { fileName, config: cfg }).findings);
   const ms = performance.now() - started;
   analyses++;
   if (ms > slowest.ms) slowest = { ms, what: `${fileName}, ${text.length} chars` };
-  assert.deepEqual(ruleFailures, [], `a rule threw:\n${ruleFailures.join('\n')}`);
   assert.ok(ms < BOUND_MS, `analyze took ${ms.toFixed(0)} ms (> ${BOUND_MS} ms) on ${text.length} chars`);
   return { findings, ms };
 }
@@ -333,8 +355,8 @@ describe('robustness properties (fast-check)', function () {
             steps.push(`${edit.start}-${edit.end}→${JSON.stringify(edit.newText)}`);
             text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
           }
-          const incremental = analyzer.analyze(text);
-          const full = analyze(text, { fileName: doc.fileName, config: cfg.config });
+          const incremental = withoutRuleFailuresSync(() => analyzer.analyze(text));
+          const full = withoutRuleFailuresSync(() => analyze(text, { fileName: doc.fileName, config: cfg.config }));
           analyses += 2;
           assert.deepEqual(incremental.findings, full.findings, `findings differ after edits ${steps.join(', ')}`);
           assert.deepEqual(modelShape(incremental.document), modelShape(full.document), `models differ after edits ${steps.join(', ')}`);
@@ -364,8 +386,8 @@ describe('robustness properties (fast-check)', function () {
             const edit = editOf(text, seed);
             text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
           }
-          const sliced = await analyzer.analyzeInSlices(text, { sliceMs: 0 });
-          const full = analyze(text, { fileName: doc.fileName, config: cfg.config });
+          const sliced = await withoutRuleFailures(() => analyzer.analyzeInSlices(text, { sliceMs: 0 }));
+          const full = withoutRuleFailuresSync(() => analyze(text, { fileName: doc.fileName, config: cfg.config }));
           analyses += 2;
           assert.ok(sliced, 'not cancelled, so a result');
           assert.deepEqual(sliced.findings, full.findings);

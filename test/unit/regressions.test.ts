@@ -44,6 +44,26 @@ describe('regressions found by the property tests', () => {
     assertIncrementalEqualsFresh('a.md', [text, text.replace('\ufeff', ''), text]);
   });
 
+  it('an unclosed ~~~ fence in a list item: blocks do not overlap, no two sections share a marker, the contract holds', () => {
+    // micromark ends the second item after the third item's `1. `; the third then had two sections
+    // and numbering-sequence's renumbering fix two edits at one place (dropped, with a contract message)
+    const text = '2024年工作总结\n\n1. We look at the meetings.\n1. ~~~We look at the channels.\n1. We look at the providers.\n1. For changes, we ask.\n';
+    const messages: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
+    let document: ReturnType<typeof analyze>['document'];
+    try {
+      document = analyze(text, { fileName: 'a.md' }).document;
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(messages, []);
+    for (let i = 1; i < document.blocks.length; i++) assert.ok(document.blocks[i - 1]!.end <= document.blocks[i]!.start, `block ${i - 1} overlaps block ${i}`);
+    const starts = document.markers.map((m) => m.start);
+    assert.equal(new Set(starts).size, starts.length, 'each marker once');
+    assert.equal(document.markers.length, 4);
+  });
+
   it('bare CR line breaks: pasted website junk is found as with LF', () => {
     const lf = '2024年工作总结\n\n一、主要工作\n完成了任务。##paidbegin##\n\n【某某素材库】——每天更新材料1000多篇内部高质量素材，会员群同步每日更新\n';
     const cr = lf.replace(/\n/g, '\r');

@@ -103,6 +103,16 @@ export function markdownBlocks(text: string, from: number): Block[] {
   const tree = markdownParser.parse(text.slice(start)) as MdNode;
   const blocks: Block[] = [];
   collectAll(tree.children ?? [], text, start, blocks);
+  // micromark ends an unclosed fence in a list item after the next item's marker (`1. ~~~a` then `1. b`):
+  // a block ends where the next one begins, or two sections would share one marker
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1]!.start;
+    if (block.end > next) {
+      block.end = Math.max(block.start, lastContentEnd(text, lineStartBefore(text, next)));
+      block.lineStarts = lineStartsWithin(text, block.start, Math.max(block.start + 1, block.end));
+    }
+  }
   return blocks;
 }
 

@@ -221,6 +221,12 @@ export const pastedContent: BlockRule<Located> = {
         flagged: ['范文（精选3篇）', '当前位置： 首页 政务公开 微信 微博 QQ空间 相关链接： -->', '附件下载', '篇二：2024年个人工作总结'],
       },
       {
+        description: 'a second article appended with no 篇二: a title and a salutation right after the first one\'s signature (reported, not deleted)',
+        format: 'text',
+        text: '某局2024年工作总结\n\n全年完成各项任务。\n\n某局\n2025年1月6日\n\n2024年个人述职报告\n\n尊敬的各位领导：\n\n本人于2023年起担任科长。\n',
+        flagged: ['2024年个人述职报告'],
+      },
+      {
         description: "a unit's own contact lines, a source line and a real 素材库 are not adverts",
         format: 'text',
         text: '工作总结\n来源：北京日报\n\n建立宣传素材库，及时更新内容，供各单位下载使用。\n\n开发组网站：https://www.cnpack.org\n管理员信箱：master@cnpack.org\n内部QQ群：359682\n',
@@ -232,9 +238,69 @@ export const pastedContent: BlockRule<Located> = {
     return suspectLines(parse);
   },
   check({ doc }, suspects) {
-    return findPasted(doc, suspects);
+    const appended = appendedArticles(doc);
+    return appended.length ? [...findPasted(doc, suspects), ...appended].sort((a, b) => a.start - b.start || a.end - b.end) : findPasted(doc, suspects);
   },
 };
+
+const APPENDED = junkData.appendedArticle;
+const APPENDED_ENDING = new RegExp(APPENDED.ending, 'u');
+const APPENDED_TITLE = new RegExp(APPENDED.title, 'u');
+const APPENDED_OPENING = new RegExp(APPENDED.opening, 'u');
+/** the longest title line the data's title pattern takes: a longer line is not looked at again */
+const APPENDED_TITLE_MAX = 60;
+const APPENDED_TITLE_LAST = /[结告报划会）)*#]/;
+
+/**
+ * A second article appended after the first with no 篇二 (data: pasted-content.json's
+ * `appendedArticle`): the first article's ending (a signature date, 特此报告) on the line before, a title
+ * line, and a new opening (a salutation, `2025年上半年，…`) on the line after — all three, or nothing.
+ * Reported at the title line; never deleted (which text is the writer's own is theirs to say). The
+ * second half of a bilingual report (`otherHalf`) is no appended article.
+ */
+export function appendedArticles(doc: SummaryDocument): RuleReport[] {
+  const { text, blocks } = doc;
+  const reports: RuleReport[] = [];
+  // every line of the text's blocks, as [start, end) without the line break: blank lines are no block's
+  const lineAt = (block: number, index: number): [number, number] => {
+    const starts = blocks[block].lineStarts;
+    const start = starts[index];
+    let end = index + 1 < starts.length ? starts[index + 1] : blocks[block].end;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    return [start, end];
+  };
+  const words = ([start, end]: [number, number]) => text.slice(start, end).replace(/^[\s\u3000#*]+|[\s\u3000*]+$/g, '');
+  const neighbour = (block: number, index: number, step: 1 | -1): [number, number] | undefined => {
+    if (index + step >= 0 && index + step < blocks[block].lineStarts.length) return lineAt(block, index + step);
+    for (let b = block + step; b >= 0 && b < blocks.length; b += step) {
+      if (blocks[b].end <= blocks[b].start || !/\S/.test(text.slice(blocks[b].start, blocks[b].end))) continue;
+      return lineAt(b, step === 1 ? 0 : blocks[b].lineStarts.length - 1);
+    }
+    return undefined;
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind === 'code' || block.kind === 'table' || block.kind === 'front-matter') continue;
+    for (let l = 0; l < block.lineStarts.length; l++) {
+      const line = lineAt(b, l);
+      if (line[1] - line[0] > APPENDED_TITLE_MAX || line[0] === doc.otherHalf?.start || (doc.title && line[0] < doc.title.end)) continue;
+      // a title ends in the kind of document (…总结, …报告, …汇报, …计划, …体会) or a bracketed note
+      if (!APPENDED_TITLE_LAST.test(text.slice(line[0], line[1]).trimEnd().slice(-1))) continue;
+      const title = words(line);
+      if (!APPENDED_TITLE.test(title)) continue;
+      const before = neighbour(b, l, -1);
+      const after = neighbour(b, l, 1);
+      if (!before || !after || !APPENDED_ENDING.test(words(before)) || !APPENDED_OPENING.test(words(after))) continue;
+      const start = text.indexOf(title, line[0]);
+      reports.push({
+        start,
+        end: start + title.length,
+        message: whatFound(`发现${APPENDED.what.zh}：“${title}”，请核对并删除`, `Found ${APPENDED.what.en}: \`${title}\`; check and delete it`),
+      });
+    }
+  }
+  return reports;
+}
 
 /** Lines of one chunk that may be pasted content: a paid marker, a page footer, an advert or website junk. */
 function suspectLines(parse: ChunkParse): { start: number; end: number }[] {

@@ -3,6 +3,8 @@ import { message, type Rule, type RuleReport } from './rule';
 
 /** Words that name a document's kind (文种) in a title. */
 const KIND_WORDS = /总结|报告|汇报|述职|述廉|述责|计划|规划|要点|方案|情况|打算|思路|回顾|小结|纪要|通知|意见|决定|讲话|发言|材料/;
+/** Two-character words of a title that a line break never splits where the writer breaks the title. */
+const WORDS_NEVER_WRAPPED = /^(?:报告|总结|汇报|述职|述廉|计划|规划|方案|要点|工作|情况|年度|政府)$/;
 /** A title that names a period reads as a summary's title: 2023年, 上半年, 年度, 第三季度, 10月份. */
 const PERIOD_WORDS = /(?:19|20)\d{2}\s*年|[上下]半年|年度|季度|月份/;
 /** GB/T 9704-2012 §7.3.2: no punctuation in a title but the 书名号 (and quotes, brackets, dashes of names). */
@@ -71,6 +73,13 @@ export const title: Rule = {
         flagged: [],
       },
       {
+        description: 'a title wrapped in the middle of a word by a copy (a PDF or a web page); a title on two lines broken between words is fine',
+        format: 'text',
+        text: '某县2024年政府工作报\n告\n\n各位代表：\n\n过去一年，全县经济稳中有进，人民生活持续改善，各项事业全面发展，现将主要工作报告如下。\n\n一、过去一年的工作\n\n二、存在的问题\n\n三、下一步工作安排\n',
+        flagged: ['某县2024年政府工作报\n告'],
+        messages: [{ en: 'The title breaks its line inside the word `报告`; write it on one line or break between words' }],
+      },
+      {
         description: 'mixed-script spacing used throughout is a style, not a stray space',
         format: 'text',
         text: 'CnPack 开发组 2025 年工作总结\n\n　　本年度……\n',
@@ -126,6 +135,17 @@ export const title: Rule = {
           fix: { title: message('删去标题末尾的标点', 'Remove the punctuation at the end of the title'), edits: [{ start, end, newText: '' }] },
         });
       }
+    }
+    // a title wrapped in the middle of a word (`政府工作报` / `告`): a copy's hard wrap, not the writer's lines
+    for (let k = 0; k + 1 < (found.lines?.length ?? 0); k++) {
+      const [line, nextLine] = [found.lines![k], found.lines![k + 1]];
+      const across = doc.text.slice(line.end - 1, line.end) + doc.text.slice(nextLine.start, nextLine.start + 1);
+      if (!WORDS_NEVER_WRAPPED.test(across) || line.end <= line.start || nextLine.end <= nextLine.start) continue;
+      reports.push({
+        start: line.start,
+        end: nextLine.end,
+        message: message(`标题在“${across}”一词中间换行，应写在一行或在词间换行`, `The title breaks its line inside the word \`${across}\`; write it on one line or break between words`),
+      });
     }
     const profile = doc.profile.profile;
     if (profile.language === 'zh' && chinese(text)) {
