@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis, type Locale, type SummaryConfig } from '../core/index';
 import { isMarkdown, isSummaryDocument, pathOf } from './summaryDocuments';
-import { withSettings, type ConfigFiles, type EditorSettings } from './settings';
+import { withSettings, type ConfigSource, type EditorSettings } from './settings';
 
 export interface DocumentAnalysis extends Analysis {
   uri: string;
@@ -27,7 +27,7 @@ export class AnalysisService {
   private readonly results = new Map<string, { key: string; analysis: DocumentAnalysis | undefined }>();
 
   constructor(
-    private readonly configFiles: ConfigFiles,
+    private readonly configFiles: ConfigSource,
     private readonly contextOf: (uri: string) => Promise<DocumentContext>,
   ) {}
 
@@ -48,13 +48,17 @@ export class AnalysisService {
   async analysisOf(document: TextDocument, isCancelled: () => boolean = () => false): Promise<DocumentAnalysis | undefined> {
     const context = await this.contextOf(document.uri);
     if (isCancelled()) return undefined;
+    // in a browser the client reads the file: the stamp may take a round trip
+    const configStamp = await this.configFiles.stampOf(context.folderUri);
+    if (isCancelled()) return undefined;
     const text = document.getText();
     if (!isSummaryDocument(document.uri, document.languageId, text, context.settings)) return undefined;
-    const analyzerKey = `${JSON.stringify(context.settings)}|${this.configFiles.stampOf(context.folderUri)}|${document.languageId}`;
+    const analyzerKey = `${JSON.stringify(context.settings)}|${configStamp}|${document.languageId}`;
     const resultKey = `${document.version}|${analyzerKey}|${context.locale}`;
     const known = this.results.get(document.uri);
     if (known?.key === resultKey) return known.analysis;
-    const config = withSettings(this.configFiles.configIn(context.folderUri), context.settings);
+    const config = withSettings(await this.configFiles.configIn(context.folderUri), context.settings);
+    if (isCancelled()) return undefined;
     let entry = this.analyzers.get(document.uri);
     if (!entry || entry.key !== analyzerKey) {
       entry = { key: analyzerKey, analyzer: new DocumentAnalyzer({ fileName: pathOf(document.uri), format: isMarkdown(document.uri, document.languageId) ? 'markdown' : 'text', config }) };

@@ -6,10 +6,10 @@ import { ROOT } from '../support/corpus';
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
-/** Every string the extension passes to its t() (src/extension/locale.ts), in source order. */
+/** Every string the extension (desktop and web) passes to its t() (src/extension/locale.ts), in source order. */
 function uiStrings(): string[] {
-  const directory = path.join(ROOT, 'src/extension');
-  const sources = fs.readdirSync(directory).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(directory, f), 'utf8')).join('\n');
+  const files = ['src/extension', 'src/web'].flatMap((directory) => fs.readdirSync(path.join(ROOT, directory)).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, directory, f)));
+  const sources = files.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   return [...sources.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"));
 }
 
