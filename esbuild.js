@@ -33,7 +33,7 @@ const bundles = [
     entryPoints: ['src/web/extension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
-    ...browserTarget('cjs', { coreIsPure: true }),
+    ...browserTarget('cjs', { forTheExtension: true }),
   },
   {
     entryPoints: ['src/server/browser.ts'],
@@ -47,7 +47,7 @@ const bundles = [
  * The server's files import vscode-languageserver/node, whose API the /browser entry has too (only the
  * transports differ, and the browser entry picks its own): map one to the other.
  */
-function browserTarget(format, { coreIsPure = false } = {}) {
+function browserTarget(format, { forTheExtension = false } = {}) {
   const plugins = [
     {
       name: 'language-server-for-the-browser',
@@ -58,16 +58,19 @@ function browserTarget(format, { coreIsPure = false } = {}) {
       },
     },
   ];
-  if (coreIsPure) {
+  if (forTheExtension) {
+    // Desktop modules that need Node, and the browser module that stands in for each in the web bundle.
+    const webReplacements = new Map([[path.join(__dirname, 'src', 'extension', 'wordFiles.ts'), path.join(__dirname, 'src', 'web', 'wordFiles.ts')]]);
     // The web extension uses a few helpers of src/core (the analysis is the server's): declaring the
     // core free of side effects (it is: no module registers anything on import) lets esbuild drop the rest.
+    const core = path.join(__dirname, 'src', 'core') + path.sep;
     plugins.push({
-      name: 'core-is-pure',
+      name: 'web-extension-modules',
       setup(build) {
-        const core = path.join(__dirname, 'src', 'core') + path.sep;
         build.onResolve({ filter: /^\.\.?\// }, async (args) => {
-          if (args.pluginData?.coreIsPure) return undefined;
-          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { coreIsPure: true } });
+          if (args.pluginData?.resolving) return undefined;
+          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+          if (webReplacements.has(resolved.path)) return { ...resolved, path: webReplacements.get(resolved.path) };
           return resolved.path.startsWith(core) ? { ...resolved, sideEffects: false } : resolved;
         });
       },

@@ -17,6 +17,7 @@ export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, 
 export { findParts, type PartStatus } from './model/parts';
 export { partLengths, formatLimit, countLength, type PartLength } from './rules/section-length';
 export { insertPartEdits } from './editing/parts';
+export { COMPLETION_TRIGGER_CHARACTERS, markerLineContext, orderedNextMarkers, skeletonForFile, completionOffer, matchingOffer, wholeSkeleton, type CompletionOffer, type MarkerLineContext } from './editing/completion';
 export { DocumentAnalyzer, type AnalyzerOptions } from './engine/analyzer';
 export { LIMITS, tooLargeMessage } from './engine/limits';
 export { splitChunks, ChunkCache } from './reader/chunks';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Locale, Message } from '../core/index';
 import { pickMessage } from '../core/index';
-import chineseStrings from '../../l10n/bundle.l10n.zh-cn.json';
+import { translate } from '../server/l10n';
 
 /**
  * The language of everything the extension says: findings, tree labels, status bar, quick-fix
@@ -18,15 +18,12 @@ export function localized(message: Message): string {
   return pickMessage(message, messageLocale());
 }
 
-const CHINESE: Readonly<Record<string, string>> = chineseStrings;
-
 /**
  * A UI string in the message language, with {0}, {1}… filled in. Not vscode.l10n.t: that follows
  * only VS Code's display language, so `messageLanguage: zh-CN` in an English VS Code mixed
  * 重新编排本组编号 (a finding's fix) with "Renumber the whole document" in one menu. The strings are
- * l10n/bundle.l10n.zh-cn.json, keyed by the English text as vscode.l10n bundles are.
+ * l10n/bundle.l10n.zh-cn.json, shared with the language server (src/server/l10n.ts).
  */
 export function t(english: string, ...args: (string | number | boolean)[]): string {
-  const template = messageLocale() === 'zh-CN' ? (CHINESE[english] ?? english) : english;
-  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : placeholder));
+  return translate(messageLocale(), english, ...args);
 }

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer, type Analysis, type Locale, type SummaryConfig } from '../core/index';
+import { DocumentAnalyzer, analyze, type Analysis, type Locale, type SummaryConfig } from '../core/index';
+import type { DocumentStateParams } from './protocol';
 import { isMarkdown, isSummaryDocument, pathOf } from './summaryDocuments';
 import { withSettings, type ConfigSource, type EditorSettings } from './settings';
 
@@ -16,11 +17,14 @@ export interface DocumentContext {
   settings: EditorSettings;
   folderUri: string | undefined;
   locale: Locale;
+  /** the client's mark and profile choice for the file (officialSummary/documentState) */
+  state: DocumentStateParams | undefined;
 }
 
 /**
  * One analysis per (document, version, configuration), shared by diagnostics, code actions,
- * completion, symbols and folding; one incremental analyzer per open document, as in the extension.
+ * completion, symbols, folding and the extension's own requests; one incremental analyzer per
+ * open document.
  */
 export class AnalysisService {
   private readonly analyzers = new Map<string, { key: string; analyzer: DocumentAnalyzer }>();
@@ -52,12 +56,12 @@ export class AnalysisService {
     const configStamp = await this.configFiles.stampOf(context.folderUri);
     if (isCancelled()) return undefined;
     const text = document.getText();
-    if (!isSummaryDocument(document.uri, document.languageId, text, context.settings)) return undefined;
-    const analyzerKey = `${JSON.stringify(context.settings)}|${configStamp}|${document.languageId}`;
-    const resultKey = `${document.version}|${analyzerKey}|${context.locale}`;
+    if (!isSummaryDocument(document.uri, document.languageId, text, context.settings, context.state?.mark)) return undefined;
+    const analyzerKey = `${JSON.stringify(context.settings)}|${configStamp}|${document.languageId}|${context.state?.profileChoice ?? ''}`;
+    const resultKey = `${document.version}|${analyzerKey}|${context.locale}|${context.state?.mark ?? ''}`;
     const known = this.results.get(document.uri);
     if (known?.key === resultKey) return known.analysis;
-    const config = withSettings(await this.configFiles.configIn(context.folderUri), context.settings);
+    const config = await this.configOf(context);
     if (isCancelled()) return undefined;
     let entry = this.analyzers.get(document.uri);
     if (!entry || entry.key !== analyzerKey) {
@@ -71,5 +75,23 @@ export class AnalysisService {
     const analysis: DocumentAnalysis = { ...result, uri: document.uri, version, config, locale: context.locale };
     this.results.set(document.uri, { key: resultKey, analysis });
     return analysis;
+  }
+
+  /**
+   * Another text analysed as if it were the document's (inserting a section renumbers with it; the
+   * workspace check sends files that are not open), undefined when that text is no summary.
+   */
+  async analyzeText(uri: string, languageId: string, text: string, requireSummary: boolean): Promise<(Analysis & { config: SummaryConfig; locale: Locale }) | undefined> {
+    const context = await this.contextOf(uri);
+    if (requireSummary && !isSummaryDocument(uri, languageId, text, context.settings, context.state?.mark)) return undefined;
+    const config = await this.configOf(context);
+    const result = analyze(text, { fileName: pathOf(uri), format: isMarkdown(uri, languageId) ? 'markdown' : 'text', config });
+    return { ...result, config, locale: context.locale };
+  }
+
+  private async configOf(context: DocumentContext): Promise<SummaryConfig> {
+    const config = withSettings(await this.configFiles.configIn(context.folderUri), context.settings);
+    // the profile the user chose for this file wins over front matter and title
+    return context.state?.profileChoice ? { ...config, chosenProfile: context.state.profileChoice } : config;
   }
 }

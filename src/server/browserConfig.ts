@@ -45,9 +45,11 @@ export class ClientConfigFiles implements ConfigSource {
     return stamp;
   }
 
-  /** The configuration read by the last stampOf of the folder (the analysis asks for the stamp first). */
-  configIn(folderUri: string | undefined): SummaryConfig {
-    return (folderUri && this.known.get(folderUri)?.config) || DEFAULT_CONFIG;
+  /** The configuration read by the last stampOf of the folder (an analysis asks for the stamp first), else asked now. */
+  async configIn(folderUri: string | undefined): Promise<SummaryConfig> {
+    if (!folderUri) return DEFAULT_CONFIG;
+    if (!this.known.has(folderUri)) await this.stampOf(folderUri);
+    return this.known.get(folderUri)?.config ?? DEFAULT_CONFIG;
   }
 }
 

@@ -1,73 +1,107 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CancellationToken, type CompletionItem, type Position } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { nextMarkers, pickMessage, requiredParts, type Level, type MarkerSuggestion, type SummaryDocument } from '../core/index';
+import { completionOffer, markerLineContext, matchingOffer, pickMessage, wholeSkeleton, type CompletionOffer, type Locale, type MarkerLineContext } from '../core/index';
 import type { DocumentAnalysis } from './analysis';
+import { translator } from './l10n';
+import { pathOf } from './summaryDocuments';
 
-/** As in the extension: the full-width space that indents Chinese paragraphs, a space after `#`, and `#`. */
-export const COMPLETION_TRIGGER_CHARACTERS = ['　', ' ', '#'];
-const MAX_TYPED_MARKER_LENGTH = 4;
+export { COMPLETION_TRIGGER_CHARACTERS } from '../core/index';
 
-/** The text of the line before `position`: whether the cursor is where a marker can start. */
-export function markerContext(document: TextDocument, position: Position): { lineStart: number; typed: string } | undefined {
-  const before = document.getText({ start: { line: position.line, character: 0 }, end: position });
-  const lineStart = /^[\s　]*(?:#{1,6}[ \t]+)?/.exec(before)![0].length;
-  const typed = before.slice(lineStart);
-  if (typed.length > MAX_TYPED_MARKER_LENGTH || /\s/.test(typed)) return undefined;
-  return { lineStart, typed };
+/** Where the cursor is in the line: at a place a marker can start, or not (answered without an analysis). */
+export function markerContext(document: TextDocument, position: Position): MarkerLineContext | undefined {
+  return markerLineContext(document.getText({ start: { line: position.line, character: 0 }, end: position }));
 }
 
-/** At a line start: the next marker at each level in house style, then the missing required parts. */
-export function completions(document: TextDocument, position: Position, analysis: DocumentAnalysis, token: CancellationToken): CompletionItem[] {
-  const where = markerContext(document, position);
-  if (!where || token.isCancellationRequested || analysis.version !== document.version) return [];
-  const range = { start: { line: position.line, character: where.lineStart }, end: position };
-  const zh = analysis.locale !== 'en';
-  const items: CompletionItem[] = [];
-  orderedNextMarkers(analysis.document, document.offsetAt(position), analysis.config).forEach((marker, index) => {
-    items.push({
-      label: marker.text,
-      labelDetails: { description: pickMessage(marker.detail, analysis.locale) },
-      kind: CompletionItemKind.EnumMember,
-      detail: zh ? `下一个编号（第 ${marker.level} 级）` : `Next section marker, level ${marker.level}`,
-      textEdit: { range, newText: marker.text },
-      filterText: where.typed ? marker.text : undefined,
-      sortText: `0${index}`,
-      preselect: index === 0,
-    });
-  });
-  requiredParts(analysis.document)
-    .filter((part) => !part.present && part.skeleton)
-    .forEach((part, index) => {
-      const name = pickMessage(part.name, analysis.locale);
+/** What a line start offered, kept while the user types the marker: no analysis per keystroke. */
+interface Offer {
+  uri: string;
+  version: number;
+  line: number;
+  lineStart: string;
+  locale: Locale;
+  offer: CompletionOffer;
+}
+
+/**
+ * Completion at a line start: the next marker at each level in house style, the missing required
+ * parts, and in an empty summary its whole skeleton (src/core/editing/completion.ts).
+ *
+ * The list is incomplete (the editor asks again at every keystroke) and holds only the items the
+ * typed text is a prefix of: an editor replaces everything from the item's range start to the
+ * cursor, also text typed after the list opened, so once the text is no marker (十四、主要工作) the
+ * answer is empty, the list closes, and Enter makes a new line.
+ */
+export class Completions {
+  private last: Offer | undefined;
+
+  /**
+   * The answer at `position`. While the user types a marker on the line an offer was made for, that
+   * offer still holds (the text typed since is all on this line): it is reused rather than waiting
+   * for an analysis of every keystroke's version.
+   */
+  async answer(document: TextDocument, position: Position, where: MarkerLineContext, analysisOf: () => Promise<DocumentAnalysis | undefined>, token: CancellationToken): Promise<CompletionList> {
+    const none: CompletionList = { isIncomplete: true, items: [] };
+    const last = this.last;
+    const typedSinceOffer =
+      where.typed !== '' && last !== undefined && last.uri === document.uri && last.line === position.line && last.lineStart === where.lineStart &&
+      document.version - last.version <= where.typed.length;
+    let offer: Offer;
+    if (typedSinceOffer) {
+      offer = last;
+    } else {
+      const analysis = await analysisOf();
+      if (!analysis || token.isCancellationRequested || analysis.version !== document.version) return none;
+      if (document.getText().trim() === '') return this.skeletonOfEmpty(document, position, analysis);
+      offer = { uri: document.uri, version: analysis.version, line: position.line, lineStart: where.lineStart, locale: analysis.locale, offer: completionOffer(analysis.document, document.offsetAt(position), analysis.config) };
+      this.last = offer;
+    }
+    const locale = offer.locale;
+    const t = translator(locale);
+    const range = { start: { line: position.line, character: where.lineStart.length }, end: position };
+    const matching = matchingOffer(offer.offer, where.typed, locale);
+    const items: CompletionItem[] = [];
+    matching.markers.forEach((marker, index) => {
       items.push({
-        label: name,
-        labelDetails: { description: zh ? '缺少的部分' : 'missing part' },
+        label: marker.text,
+        labelDetails: { description: pickMessage(marker.detail, locale) },
+        kind: CompletionItemKind.EnumMember,
+        detail: t('Next section marker, level {0}', marker.level),
+        textEdit: { range, newText: marker.text },
+        filterText: marker.text,
+        sortText: `0${index}`,
+        preselect: index === 0,
+      });
+    });
+    matching.parts.forEach((part, index) => {
+      items.push({
+        label: part.name,
+        labelDetails: { description: t('missing part') },
         kind: CompletionItemKind.Snippet,
-        detail: zh ? `插入缺少的部分“${name}”的框架` : `Insert the skeleton of the missing part "${name}"`,
+        detail: t('Insert the skeleton of the missing part "{0}"', part.name),
         documentation: { kind: MarkupKind.Markdown, value: '```text\n' + part.skeleton + '\n```' },
         insertTextFormat: InsertTextFormat.PlainText,
         textEdit: { range, newText: part.skeleton },
-        filterText: name,
+        filterText: part.name,
         sortText: `1${index}`,
       });
     });
-  return items;
-}
-
-function currentLevel(document: SummaryDocument, offset: number): Level | undefined {
-  let level: Level | undefined;
-  for (const marker of document.markers) {
-    if (marker.start >= offset) break;
-    level = marker.level;
+    return { isIncomplete: true, items };
   }
-  return level;
-}
 
-/** nextMarkers with the next sibling at the current level first (四、 after 三、 rather than （一）). */
-function orderedNextMarkers(document: SummaryDocument, offset: number, config: Parameters<typeof nextMarkers>[2]): MarkerSuggestion[] {
-  const markers = nextMarkers(document, offset, config);
-  const level = currentLevel(document, offset);
-  const preferred = markers.findIndex((m) => m.level === level);
-  if (preferred <= 0) return markers;
-  return [markers[preferred]!, ...markers.slice(0, preferred), ...markers.slice(preferred + 1)];
+  private skeletonOfEmpty(document: TextDocument, position: Position, analysis: DocumentAnalysis): CompletionList {
+    const t = translator(analysis.locale);
+    const { name, text } = wholeSkeleton(analysis.document, analysis.config, analysis.locale, pathOf(document.uri));
+    const item: CompletionItem = {
+      label: name,
+      labelDetails: { description: t('whole skeleton') },
+      kind: CompletionItemKind.Snippet,
+      detail: t('Insert the skeleton of a {0}', name),
+      documentation: { kind: MarkupKind.Markdown, value: '```text\n' + text + '\n```' },
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range: { start: { line: 0, character: 0 }, end: position }, newText: text },
+      filterText: document.getText({ start: { line: position.line, character: 0 }, end: position }),
+      preselect: true,
+    };
+    return { isIncomplete: false, items: [item] };
+  }
 }

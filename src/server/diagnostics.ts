@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pickMessage, type Finding, type Severity } from '../core/index';
-import type { AnalysisService, DocumentAnalysis } from './analysis';
+import { pickMessage, type Finding, type Locale, type Severity } from '../core/index';
+import type { AnalysisService } from './analysis';
 
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 const TYPING_DELAY_MS = 300;
@@ -10,14 +10,14 @@ const CHECK_ON_SAVE_ABOVE_CHARS = 3_000_000;
 
 const SEVERITY: Record<Severity, Diagnostic['severity']> = { error: 1, warning: 2, info: 3 };
 
-export function toDiagnostic(finding: Finding, document: TextDocument, analysis: DocumentAnalysis, ruleDocs: string): Diagnostic {
+export function toDiagnostic(finding: Finding, document: TextDocument, locale: Locale, ruleDocs: string): Diagnostic {
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
     codeDescription: { href: `${ruleDocs}#${finding.rule}` },
-    message: pickMessage(finding.message, analysis.locale),
+    message: pickMessage(finding.message, locale),
     // the finding's offsets in this version: code actions find it by these, whatever a client does to the range
     data: { start: finding.start, end: finding.end },
   };
@@ -63,6 +63,11 @@ export class DiagnosticsPublisher {
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** Checks one document again at once (its mark or profile choice changed). */
+  refresh(uri: string): void {
+    if (this.documents.get(uri)) this.schedule(uri, 0);
+  }
+
   refreshAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri, 0);
   }
@@ -101,7 +106,7 @@ export class DiagnosticsPublisher {
     await this.connection.sendDiagnostics({
       uri,
       version,
-      diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, document, analysis, this.ruleDocs)),
+      diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, document, analysis.locale, this.ruleDocs)),
     });
   }
 }

@@ -11,10 +11,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import { AnalysisService, type DocumentContext } from './analysis';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
-import { COMPLETION_TRIGGER_CHARACTERS, completions, markerContext } from './completion';
+import { COMPLETION_TRIGGER_CHARACTERS, Completions, markerContext } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { foldingRanges } from './folding';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, localeOf, readSettings, type EditorSettings, type ServerHost } from './settings';
+import { OfficialSummaryMethods, type DocumentStateParams } from './protocol';
+import { registerRequests } from './requests';
 import { documentSymbols } from './symbols';
 
 const UNDECLARED_CONFIGURATION_WAIT_MS = 1000;
@@ -27,6 +29,11 @@ interface InitializationOptions {
   settings?: unknown;
   /** the same, as Helix passes its `config` table ({ officialSummary = { … } }) */
   officialSummary?: unknown;
+  /**
+   * false: do not announce document symbols; the client asks textDocument/documentSymbol itself
+   * (the VS Code extension registers its own provider, exclusive for Markdown summaries). Default true.
+   */
+  documentSymbolProvider?: boolean;
 }
 
 /** The server on any connection; `host` is what differs between Node and a browser's Web Worker (browser.ts). */
@@ -43,6 +50,9 @@ export function listen(connection: Connection, host: ServerHost): void {
   /** true once the client pushed settings (initializationOptions or didChangeConfiguration with a value) */
   let settingsPushed = false;
   const settingsCache = new Map<string, Promise<EditorSettings>>();
+  /** the client's marks and profile choices per file (officialSummary/documentState) */
+  const documentStates = new Map<string, DocumentStateParams>();
+  const completions = new Completions();
 
   const folderOf = (uri: string): string | undefined => {
     // the deepest workspace folder that holds the document, else the first one
@@ -66,7 +76,7 @@ export function listen(connection: Connection, host: ServerHost): void {
   };
   const contextOf = async (uri: string): Promise<DocumentContext> => {
     const settings = await settingsOf(uri);
-    return { settings, folderUri: folderOf(uri), locale: localeOf(settings, clientLocale, host.env) };
+    return { settings, folderUri: folderOf(uri), locale: localeOf(settings, clientLocale, host.env), state: documentStates.get(uri) };
   };
   const analyses = new AnalysisService(configFiles, contextOf);
   const ruleDocs = host.ruleDocs;
@@ -99,7 +109,7 @@ export function listen(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
-        documentSymbolProvider: true,
+        documentSymbolProvider: options.documentSymbolProvider !== false,
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -151,9 +161,9 @@ export function listen(connection: Connection, host: ServerHost): void {
   connection.onCompletion(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     // most keystrokes are not at a line start: answer those without waiting for an analysis
-    if (!document || !markerContext(document, params.position)) return [];
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? completions(found.document, params.position, found.analysis, token) : [];
+    const where = document && markerContext(document, params.position);
+    if (!document || !where) return { isIncomplete: true, items: [] };
+    return completions.answer(document, params.position, where, async () => (await analysisFor(params.textDocument.uri, token))?.analysis, token);
   });
   connection.onDocumentSymbol(async (params, token) => {
     const found = await analysisFor(params.textDocument.uri, token);
@@ -163,6 +173,14 @@ export function listen(connection: Connection, host: ServerHost): void {
     const found = await analysisFor(params.textDocument.uri, token);
     return found ? foldingRanges(found.document, found.analysis) : [];
   });
+  connection.onNotification(OfficialSummaryMethods.documentState, (params: DocumentStateParams) => {
+    const state: DocumentStateParams = { uri: params.uri };
+    if (params.mark === 'summary' || params.mark === 'not-summary') state.mark = params.mark;
+    if (typeof params.profileChoice === 'string' && params.profileChoice) state.profileChoice = params.profileChoice;
+    documentStates.set(params.uri, state);
+    diagnostics.refresh(params.uri);
+  });
+  registerRequests(connection, documents, analyses, analysisFor, ruleDocs);
   connection.onShutdown(() => diagnostics.dispose());
 
   documents.listen(connection);

@@ -77,6 +77,9 @@ export function withSettings(base: SummaryConfig, settings: EditorSettings): Sum
 
 export function localeOf(settings: EditorSettings, clientLocale: string | undefined, env: Record<string, string | undefined>): Locale {
   if (settings.messageLanguage !== 'auto') return settings.messageLanguage;
-  const tag = clientLocale || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  // an editor's UI language, as the VS Code extension decides: Chinese for a Chinese UI, else English
+  if (clientLocale) return /^zh/i.test(clientLocale) ? 'zh-CN' : 'en';
+  // no client locale (a terminal editor): the environment, Chinese unless it says English
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en/i.test(tag) ? 'en' : 'zh-CN';
 }

@@ -6,6 +6,7 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { CONFIG_FILE_REQUEST, type ConfigFileParams, type ConfigFileResult } from '../server/browserConfig';
 import { CONFIG_FILE_NAME } from '../server/settings';
 import { t } from '../extension/locale';
+import { registerWordCommands } from './wordFiles';
 
 /** What the web extension hands to its tests (test/web). */
 export interface OfficialSummaryWebApi {
@@ -14,8 +15,6 @@ export interface OfficialSummaryWebApi {
 
 /** The Web Worker constructor of the extension host (a Web Worker itself); our tsconfig has no DOM library. */
 declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof LanguageClient>[3];
-
-const WORD_COMMANDS = ['officialSummary.openDocx', 'officialSummary.exportDocx'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<OfficialSummaryWebApi> {
   // only the server bundled with this extension runs in the worker
@@ -31,16 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Offici
   client.onRequest(CONFIG_FILE_REQUEST, (params: ConfigFileParams) => readConfigFile(params.folderUri));
   await client.start();
 
-  context.subscriptions.push(
-    // Word files need the desktop: say so in the message language instead of failing silently
-    ...WORD_COMMANDS.map((command) =>
-      vscode.commands.registerCommand(command, () => {
-        const message = t('Word files (.docx) cannot be opened or exported in VS Code for the Web. Use the desktop VS Code, or the command line: summary-lint checks .docx files and --export-docx writes one.');
-        void vscode.window.showInformationMessage(message);
-        return message;
-      }),
-    ),
-  );
+  context.subscriptions.push(...registerWordCommands());
   return { client };
 }
 

@@ -12,7 +12,7 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   type CodeAction,
-  type CompletionItem,
+  type CompletionList,
   type DocumentSymbol,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -122,10 +122,11 @@ describe('summary-lint --lsp --stdio (JSON-RPC client)', function () {
   it('lists sections as nested symbols and folds them', async () => {
     await open('2025年工作总结.txt', SUMMARY);
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('2025年工作总结.txt') } })) as DocumentSymbol[];
+    // one tree: the title, with every section nested under it
+    assert.deepEqual(symbols.map((s) => s.name), ['2025年工作总结']);
     assert.deepEqual(
-      symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+      symbols[0]!.children!.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
       [
-        ['2025年工作总结', []],
         ['一、加强学习', ['（一）理论学习', '（二）业务学习']],
         ['二、完善制度', []],
         ['二、存在的问题', []],
@@ -140,10 +141,12 @@ describe('summary-lint --lsp --stdio (JSON-RPC client)', function () {
     const text = SUMMARY.replace('　　二、存在的问题\n\n　　下一步，我们将继续努力。\n', '　　');
     await open('2025年工作总结.txt', text);
     const lastLine = text.split('\n').length - 1;
-    const completion = (await client.connection.sendRequest(CompletionRequest.type, {
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: uriOf('2025年工作总结.txt') },
       position: { line: lastLine, character: 2 },
-    })) as CompletionItem[];
+    })) as CompletionList;
+    assert.equal(list.isIncomplete, true, 'asked again at every keystroke, so typing narrows the list');
+    const completion = list.items;
     const labels = completion.map((c) => c.label);
     assert.equal(labels[0], '三、', labels.join(' '));
     assert.ok(labels.includes('（一）'), labels.join(' '));
@@ -151,8 +154,8 @@ describe('summary-lint --lsp --stdio (JSON-RPC client)', function () {
     assert.ok(parts.length > 0, 'a work summary without 存在的问题 and 下一步 misses parts');
     assert.ok(parts.every((p) => typeof p.textEdit?.newText === 'string' && p.textEdit.newText.length > 0));
     // inside a sentence there is nothing to complete
-    const inText = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf('2025年工作总结.txt') }, position: { line: 2, character: 10 } });
-    assert.deepEqual(inText, []);
+    const inText = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf('2025年工作总结.txt') }, position: { line: 2, character: 10 } })) as CompletionList;
+    assert.deepEqual(inText.items, []);
   });
 
   it('reads the officialSummary settings through workspace/configuration, and again after a change', async () => {

@@ -10,6 +10,7 @@ export function run(): Promise<void> {
   require('./2-code-actions.test');
   require('./3-outline.test');
   require('./4-word.test');
+  require('./5-language-features.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
   });
