@@ -1,31 +1,21 @@
 import * as vscode from 'vscode';
-import type { Finding, Section, SummaryDocument, TextEdit } from '../core/index';
-import { BUILTIN_PROFILES, collectFixEdits, insertPartEdits, renumberEdits, requiredParts, skeleton } from '../core/index';
-import { orderedNextMarkers, skeletonForFile } from './completion';
-import type { AnalysisService } from './analysis';
+import { BUILTIN_PROFILES, skeleton, skeletonForFile } from '../core/index';
+import type { MoveDirection } from '../server/protocol';
 import type { ConfigurationStore } from './configuration';
-import type { DiagnosticsController } from './diagnostics';
 import { applyCoreEdits } from './edits';
 import { localized, messageLocale, t } from './locale';
 import type { OutlineNode } from './outline';
-import { moveSection, type Direction } from './sectionMove';
+import type { SummaryServer } from './serverClient';
 import type { SummaryDocuments } from './summaryDocuments';
 import { checkWorkspace } from './workspaceCheck';
 import { registerWordCommands } from './wordFiles';
 
 export interface CommandServices {
-  analyses: AnalysisService;
+  server: SummaryServer;
   summaries: SummaryDocuments;
-  diagnostics: DiagnosticsController;
   configuration: ConfigurationStore;
   /** The document the outline shows, used when a command comes from the tree. */
   outlineDocument: () => vscode.TextDocument | undefined;
-}
-
-/** How many findings the edits fix: those whose fix is wholly among them (an overlapping one waits for the next run). */
-function fixedFindings(findings: readonly Finding[], edits: readonly TextEdit[]): number {
-  const applied = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
-  return findings.filter((f) => f.fix && f.fix.edits.every((e) => applied.has(`${e.start}:${e.end}:${e.newText}`))).length;
 }
 
 function fixedMessage(count: number): string {
@@ -34,7 +24,7 @@ function fixedMessage(count: number): string {
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { analyses, summaries, diagnostics, configuration } = services;
+  const { server, summaries, configuration } = services;
 
   /** The summary the user is working on: the active editor's, else the one the outline shows. */
   const activeSummary = async (): Promise<vscode.TextDocument | undefined> => {
@@ -56,32 +46,27 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     }));
   };
 
-  const sectionAtCursor = async (document: vscode.TextDocument): Promise<Section | undefined> => {
-    const analysis = await analyses.analysisOf(document);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    if (!analysis || !editor) return undefined;
-    const offset = document.offsetAt(editor.selection.active);
-    let found: Section | undefined;
-    let level: readonly Section[] = analysis.document.sections;
-    for (;;) {
-      const inside = level.find((s) => s.start <= offset && offset < s.end);
-      if (!inside) return found;
-      found = inside;
-      level = inside.children;
-    }
-  };
-
-  const move = async (direction: Direction, node?: OutlineNode) => {
+  /**
+   * Moves the section of an outline node, else the one at the cursor, past its sibling: the server
+   * swaps the bodies (the markers stay, so the numbering stays in order), one edit, one undo step.
+   */
+  const move = async (direction: MoveDirection, node?: OutlineNode) => {
     const document = node ? services.outlineDocument() : await activeSummary();
     if (!document) return false;
-    const analysis = await analyses.analysisOf(document);
-    const section = node?.kind === 'section' ? node.section : await sectionAtCursor(document);
-    if (!analysis || !section) return false;
-    return moveSection(document, analysis, section, direction);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const offset = node?.kind === 'section' ? node.section.start : editor ? document.offsetAt(editor.selection.active) : undefined;
+    if (offset === undefined) return false;
+    const result = await server.moveSection(document, offset, direction);
+    if (!result || result.noSection) return false;
+    if (result.atEdge) {
+      void vscode.window.showInformationMessage(result.atEdge === 'first' ? t('This section is already the first.') : t('This section is already the last.'));
+      return false;
+    }
+    return applyCoreEdits(document, result.version, result.edits);
   };
 
   return [
-    ...registerWordCommands(analyses, summaries, activeSummary),
+    ...registerWordCommands(configuration, summaries, activeSummary),
     vscode.commands.registerCommand('officialSummary.newSummary', async (profileId?: string) => {
       const chosen =
         profileId ??
@@ -110,47 +95,36 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     vscode.commands.registerCommand('officialSummary.renumber', async () => {
       const document = await activeSummary();
-      const analysis = document && (await analyses.analysisOf(document));
-      if (!document || !analysis) return false;
-      const edits = renumberEdits(analysis.document);
-      if (edits.length === 0) {
+      const result = document && (await server.renumber(document));
+      if (!document || !result) return false;
+      if (result.edits.length === 0) {
         void vscode.window.showInformationMessage(t('The numbering is already in order.'));
         return true;
       }
-      return applyCoreEdits(document, analysis.version, edits);
+      return applyCoreEdits(document, result.version, result.edits);
     }),
 
     vscode.commands.registerCommand('officialSummary.fixAll', async () => {
       const document = await activeSummary();
-      const analysis = document && (await analyses.analysisOf(document));
-      if (!document || !analysis) return false;
-      const edits = collectFixEdits(analysis.findings);
-      const applied = await applyCoreEdits(document, analysis.version, edits);
-      if (applied) void vscode.window.showInformationMessage(fixedMessage(fixedFindings(analysis.findings, edits)));
+      const result = document && (await server.fixAll(document));
+      if (!document || !result) return false;
+      const applied = await applyCoreEdits(document, result.version, result.edits);
+      if (applied) void vscode.window.showInformationMessage(fixedMessage(result.fixed));
       return applied;
     }),
 
     vscode.commands.registerCommand('officialSummary.insertNextSection', async (level?: number) => {
       const document = await activeSummary();
-      const analysis = document && (await analyses.analysisOf(document));
-      if (!document || !analysis) return undefined;
+      if (!document) return undefined;
       const editor = await editorFor(document);
-      const cursor = editor.selection.active;
-      const markers = orderedNextMarkers(analysis.document, document.offsetAt(cursor), analysis.config);
-      const marker = markers.find((m) => m.level === level) ?? markers[0];
-      if (!marker) return undefined;
-      const line = document.lineAt(cursor.line);
-      const offset = document.offsetAt(line.range.end);
-      const newText = line.isEmptyOrWhitespace ? marker.text : `\n\n${siblingLineStart(document, analysis.document, marker.level, offset) ?? /^[ \t　]*/.exec(line.text)![0]}${marker.text}`;
-      const edits = await insertionWithRenumbering(analyses, document, analysis.document, offset, newText);
-      const ok = await applyCoreEdits(document, analysis.version, edits);
+      const result = await server.insertNextSection(document, document.offsetAt(editor.selection.active), level);
+      if (!result) return undefined;
+      const ok = await applyCoreEdits(document, result.version, result.edits);
       if (ok) {
-        // Where the inserted marker ends once the edits before it (none but the insertion) are applied.
-        const inserted = edits.find((edit) => edit.start === offset && edit.end === offset)!;
-        const end = document.positionAt(offset + inserted.newText.length);
+        const end = document.positionAt(result.cursorAfter);
         editor.selection = new vscode.Selection(end, end);
       }
-      return ok ? marker.text : undefined;
+      return ok ? result.marker : undefined;
     }),
 
     vscode.commands.registerCommand('officialSummary.suggest', async () => {
@@ -158,7 +132,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     }),
 
     vscode.commands.registerCommand('officialSummary.checkWorkspace', async () => {
-      const result = await checkWorkspace(analyses, summaries, diagnostics);
+      const result = await checkWorkspace(server);
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(
         t('{0} summaries checked, {1} findings.', result.summaries, result.findings),
@@ -200,15 +174,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     vscode.commands.registerCommand('officialSummary.insertRequiredPart', async (uri: vscode.Uri, version: number, partId: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
-      const analysis = await analyses.analysisOf(document);
-      const part = analysis && requiredParts(analysis.document).find((p) => p.id === partId);
-      if (!analysis || !part || part.present) return false;
-      // The click was prepared for `version`; if the user typed since, the offsets are stale.
-      if (version !== analysis.version) return applyCoreEdits(document, version, []);
+      // The click was prepared for `version`; if the user typed since, the offsets are stale (the server answers null).
+      const result = await server.insertPart(document, version, partId);
+      if (!result) return document.version !== version ? applyCoreEdits(document, version, []) : false;
       // Numbered like its neighbours, with the sections after it renumbered, in one edit.
-      const ok = await applyCoreEdits(document, analysis.version, insertPartEdits(analysis.document, partId));
+      const ok = await applyCoreEdits(document, result.version, result.edits);
       if (ok) {
-        const position = document.positionAt(part.insertAt);
+        const position = document.positionAt(result.insertedAt);
         await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
       }
       return ok;
@@ -217,48 +189,4 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand('officialSummary.moveSectionUp', (node?: OutlineNode) => move('up', node)),
     vscode.commands.registerCommand('officialSummary.moveSectionDown', (node?: OutlineNode) => move('down', node)),
   ];
-}
-
-/**
- * What goes before a marker of `level` on its line (indentation, or `## ` in Markdown), taken from
- * the next marker of that level after `offset`: a section inserted before its siblings looks like them.
- */
-function siblingLineStart(document: vscode.TextDocument, model: SummaryDocument, level: number, offset: number): string | undefined {
-  const sibling = model.markers.find((marker) => marker.start >= offset && marker.level === level);
-  if (!sibling) return undefined;
-  const position = document.positionAt(sibling.start);
-  const lineStart = document.lineAt(position.line).text.slice(0, position.character);
-  return /^[ \t　]*(?:#{1,6}[ \t]+)?$/.test(lineStart) ? lineStart : undefined;
-}
-
-/**
- * The insertion of a new section marker plus the renumbering it causes (一、 inserted before 一、
- * makes the old one 二、), in one edit list. Renumbering that the document needed already (an older
- * fault elsewhere) is left to the user: only edits that the insertion brought are kept.
- */
-async function insertionWithRenumbering(
-  analyses: AnalysisService,
-  document: vscode.TextDocument,
-  model: SummaryDocument,
-  offset: number,
-  newText: string,
-): Promise<TextEdit[]> {
-  const text = document.getText();
-  const variant = text.slice(0, offset) + newText + text.slice(offset);
-  const variantModel = (await analyses.analyzeVariant(document, variant)).document;
-  const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.newText}`;
-  const existing = new Set(renumberEdits(model).map(key));
-  let inserted = newText;
-  const edits: TextEdit[] = [];
-  const insertedEnd = offset + newText.length;
-  // Right to left, so edits inside the inserted text keep their offsets valid.
-  for (const edit of renumberEdits(variantModel).reverse()) {
-    if (edit.start >= offset && edit.end <= insertedEnd) {
-      inserted = inserted.slice(0, edit.start - offset) + edit.newText + inserted.slice(edit.end - offset);
-      continue;
-    }
-    const original = edit.start >= insertedEnd ? { ...edit, start: edit.start - newText.length, end: edit.end - newText.length } : edit;
-    if (!existing.has(key(original))) edits.push(original);
-  }
-  return [{ start: offset, end: offset, newText: inserted }, ...edits.reverse()];
 }

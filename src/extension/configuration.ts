@@ -8,14 +8,11 @@ export const CONFIG_FILE_NAME = '.summaryrc.json';
 /**
  * The linter configuration for each workspace folder: `.summaryrc.json` (shared with the CLI), with
  * the editor settings `officialSummary.profile`, `officialSummary.houseStyle` and
- * `officialSummary.rules` on top when the user has set them. Problems in the file are shown as
- * diagnostics on the file itself.
+ * `officialSummary.rules` on top when the user has set them. The language server reads the same
+ * file and settings for its analysis; the extension needs them for the profile list, new skeletons
+ * and the Word export, and shows the problems in the file as diagnostics on the file itself.
  */
 export class ConfigurationStore implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changeEmitter.event;
-  /** Bumped on every change, so caches keyed by it go stale. */
-  generation = 0;
   private readonly fileConfigs = new Map<string, Promise<SummaryConfig>>();
   private readonly problems = vscode.languages.createDiagnosticCollection('official-summary-config');
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -24,7 +21,6 @@ export class ConfigurationStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const reload = () => this.invalidate();
     this.subscriptions.push(
-      this.changeEmitter,
       this.problems,
       watcher,
       watcher.onDidChange(reload),
@@ -38,6 +34,7 @@ export class ConfigurationStore implements vscode.Disposable {
         if (event.affectsConfiguration('officialSummary')) reload();
       }),
     );
+    this.readEveryFolder();
   }
 
   dispose(): void {
@@ -46,8 +43,12 @@ export class ConfigurationStore implements vscode.Disposable {
 
   private invalidate(): void {
     this.fileConfigs.clear();
-    this.generation++;
-    this.changeEmitter.fire();
+    this.readEveryFolder();
+  }
+
+  /** Each folder's file read (a few hundred bytes each), so its problems show without waiting for a use. */
+  private readEveryFolder(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) void this.fileConfig(folder);
   }
 
   /** The configuration for a document: its workspace folder's file plus the settings. */

@@ -30,23 +30,3 @@ export async function applyCoreEdits(
   if (edits.length === 0) return true;
   return vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
 }
-
-/** The single edit that turns `before` into `after`, touching only the span where they differ. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let prefix = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shorter - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
-  // Never split a surrogate pair: widen the span by one unit where it would.
-  const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-  if (prefix > 0 && isLowSurrogate(before.charCodeAt(prefix))) prefix--;
-  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
-  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
-}

@@ -1,40 +1,34 @@
 import * as vscode from 'vscode';
-import type { Finding, Section } from '../core/index';
-import { formatLimit, partLengths, requiredParts, type PartLength } from '../core/index';
-import type { AnalysisService, DocumentAnalysis } from './analysis';
-import { findingsWithin } from './analysis';
-import { localized, t } from './locale';
+import type { OutlineFinding, OutlineLength, OutlineResult, OutlineSection } from '../server/protocol';
+import { t } from './locale';
+import type { SummaryServer } from './serverClient';
 import type { SummaryDocuments } from './summaryDocuments';
 
 export type OutlineNode =
-  | { kind: 'title'; id: string; label: string; start: number; parent?: undefined; children: OutlineNode[] }
-  | { kind: 'opening'; id: string; start: number; end: number; parent?: undefined; children: OutlineNode[] }
-  | { kind: 'section'; id: string; section: Section; parent?: OutlineNode; children: OutlineNode[]; findings: Finding[] }
+  | { kind: 'title'; id: string; label: string; start: number; end: number; parent?: undefined; children: OutlineNode[] }
+  | { kind: 'opening'; id: string; start: number; end: number; characters: number; length?: OutlineLength; parent?: undefined; children: OutlineNode[] }
+  | { kind: 'section'; id: string; section: OutlineSection; parent?: OutlineNode; children: OutlineNode[]; findings: OutlineFinding[] }
   | { kind: 'parts'; id: string; parent?: undefined; children: OutlineNode[] }
   | { kind: 'part'; id: string; partId: string; label: string; present: boolean; start?: number; parent: OutlineNode; children: OutlineNode[] };
 
 const LEVEL_ICONS = ['symbol-namespace', 'symbol-class', 'symbol-method', 'symbol-field', 'symbol-constant'];
 
-/** Characters a writer counts: everything but whitespace, by code point (CJK convention). */
-export function countCharacters(text: string): number {
-  let count = 0;
-  for (const char of text) if (!/\s/u.test(char)) count++;
-  return count;
-}
-
 /**
  * The summary's real structure for the active editor: title, opening, the section tree (run-in
- * paragraph headings included), and the profile's checklist of required parts.
+ * paragraph headings included), and the profile's checklist of required parts. The language server
+ * builds it (officialSummary/outline); this only turns it into tree items.
  */
 export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: OutlineNode[] = [];
-  private builtFor: { uri: string; version: number; analysis: DocumentAnalysis; lengths: PartLength[] } | undefined;
+  private builtFor: { uri: string; version: number; outline: OutlineResult } | undefined;
   private document: vscode.TextDocument | undefined;
+  /** the rebuild under way, so concurrent callers share one request */
+  private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
 
   constructor(
-    private readonly analyses: AnalysisService,
+    private readonly server: SummaryServer,
     private readonly summaries: SummaryDocuments,
   ) {}
 
@@ -85,7 +79,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     const opening = this.roots.find((n) => n.kind === 'opening');
     if (opening && opening.kind === 'opening' && opening.start <= offset && offset < opening.end) return opening;
     const title = this.roots.find((n) => n.kind === 'title');
-    return title && this.builtFor?.analysis.document.title && offset <= this.builtFor.analysis.document.title.end ? title : undefined;
+    return title && title.kind === 'title' && offset <= title.end ? title : undefined;
   }
 
   /** Every node, depth first (tests and reveal). */
@@ -105,29 +99,37 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       return;
     }
     if (this.builtFor && this.builtFor.uri === document.uri.toString() && this.builtFor.version === document.version) return;
-    const analysis = await this.analyses.analysisOf(document);
-    if (!analysis) {
-      this.roots = [];
-      return;
+    const version = document.version;
+    if (!this.pending || this.pending.document !== document || this.pending.version !== version) {
+      const done = this.server.outline(document).then((outline) => {
+        if (this.document !== document) return;
+        if (!outline) {
+          this.roots = [];
+          return;
+        }
+        this.builtFor = { uri: document.uri.toString(), version: outline.version, outline };
+        this.roots = buildTree(outline);
+      });
+      this.pending = { document, version, done };
     }
-    this.builtFor = { uri: document.uri.toString(), version: analysis.version, analysis, lengths: partLengths(analysis.document, analysis.config) };
-    this.roots = buildTree(analysis);
+    const pending = this.pending;
+    await pending.done;
+    if (this.pending === pending) this.pending = undefined;
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const analysis = this.builtFor?.analysis;
+    const outline = this.builtFor?.outline;
     const uri = this.builtFor ? vscode.Uri.parse(this.builtFor.uri) : undefined;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const charactersLabel = (n: number) => t('{0} chars', n);
     // a part with a length limit (sectionLength in .summaryrc.json) shows its count, as configured, against it
-    const limited = (length: PartLength | undefined) => (length?.limit ? `${t('{0} chars', length.count)} / ${formatLimit(length.limit)}` : undefined);
-    const lengths = this.builtFor?.lengths ?? [];
+    const limited = (length: OutlineLength | undefined) => (length ? `${t('{0} chars', length.count)} / ${length.limit}` : undefined);
     switch (node.kind) {
       case 'title': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-file');
-        item.description = analysis ? localized(analysis.document.profile.profile.name) : undefined;
+        item.description = outline?.profileName;
         item.tooltip = t('Title');
         item.contextValue = 'title';
         item.command = revealCommand(uri, node.start);
@@ -137,7 +139,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         const item = new vscode.TreeItem(t('Opening'), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('symbol-text');
-        item.description = analysis ? (limited(lengths.find((l) => l.partId === 'opening')) ?? charactersLabel(countCharacters(analysis.document.text.slice(node.start, node.end)))) : undefined;
+        item.description = limited(node.length) ?? charactersLabel(node.characters);
         item.contextValue = 'opening';
         item.command = revealCommand(uri, node.start);
         return item;
@@ -146,16 +148,15 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         const section = node.section;
         const item = new vscode.TreeItem(`${section.marker.text}${section.marker.headingText}`, collapsible);
         item.id = node.id;
-        const characters = analysis ? countCharacters(analysis.document.text.slice(section.start, section.end)) : 0;
-        item.description = limited(lengths.find((l) => l.start === section.start)) ?? charactersLabel(characters);
+        item.description = limited(section.length) ?? charactersLabel(section.characters);
         const worst = node.findings.some((f) => f.severity === 'error') ? 'error' : node.findings.length > 0 ? 'warning' : undefined;
         item.iconPath = worst
           ? new vscode.ThemeIcon(worst, new vscode.ThemeColor(worst === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
           : new vscode.ThemeIcon(LEVEL_ICONS[section.level - 1] ?? 'symbol-field');
         const tooltip = new vscode.MarkdownString();
         tooltip.appendText(`${section.marker.text}${section.marker.headingText}\n\n`);
-        tooltip.appendText(t('Level {0} · {1}', section.level, charactersLabel(characters)));
-        for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${localized(finding.message)}`);
+        tooltip.appendText(t('Level {0} · {1}', section.level, charactersLabel(section.characters)));
+        for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${finding.message}`);
         item.tooltip = tooltip;
         item.contextValue = 'section';
         item.command = revealCommand(uri, section.marker.start);
@@ -201,37 +202,28 @@ function revealCommand(uri: vscode.Uri | undefined, offset: number): vscode.Comm
   return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
 }
 
-function buildTree(analysis: DocumentAnalysis): OutlineNode[] {
-  const model = analysis.document;
+function buildTree(outline: OutlineResult): OutlineNode[] {
   const roots: OutlineNode[] = [];
-  if (model.title) roots.push({ kind: 'title', id: 'title', label: model.title.text, start: model.title.start, children: [] });
-  if (model.opening && model.opening.end > model.opening.start) {
-    roots.push({ kind: 'opening', id: 'opening', start: model.opening.start, end: model.opening.end, children: [] });
+  if (outline.title) roots.push({ kind: 'title', id: 'title', label: outline.title.text, start: outline.title.start, end: outline.title.end, children: [] });
+  if (outline.opening) {
+    const { start, end, characters, length } = outline.opening;
+    roots.push({ kind: 'opening', id: 'opening', start, end, characters, ...(length ? { length } : {}), children: [] });
   }
-  const sectionNode = (section: Section, path: string, parent: OutlineNode | undefined): OutlineNode => {
-    const ownEnd = section.children[0]?.start ?? section.end;
-    const node: OutlineNode = {
-      kind: 'section',
-      id: `section:${path}`,
-      section,
-      parent,
-      children: [],
-      findings: findingsWithin(analysis.findings, section.start, ownEnd),
-    };
+  const sectionNode = (section: OutlineSection, path: string, parent: OutlineNode | undefined): OutlineNode => {
+    const node: OutlineNode = { kind: 'section', id: `section:${path}`, section, parent, children: [], findings: section.findings };
     node.children = section.children.map((child, index) => sectionNode(child, `${path}.${index}`, node));
     return node;
   };
-  model.sections.forEach((section, index) => roots.push(sectionNode(section, String(index), undefined)));
-  const parts = requiredParts(model);
-  if (parts.length > 0) {
+  outline.sections.forEach((section, index) => roots.push(sectionNode(section, String(index), undefined)));
+  if (outline.parts.length > 0) {
     const group: OutlineNode = { kind: 'parts', id: 'parts', children: [] };
-    group.children = parts.map((part) => ({
+    group.children = outline.parts.map((part) => ({
       kind: 'part' as const,
       id: `part:${part.id}`,
       partId: part.id,
-      label: localized(part.name),
+      label: part.name,
       present: part.present,
-      start: part.section?.marker.start,
+      ...(part.start === undefined ? {} : { start: part.start }),
       parent: group,
       children: [],
     }));

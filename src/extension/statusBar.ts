@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysis';
-import { localized, t } from './locale';
-import { countCharacters } from './outline';
+import { t } from './locale';
+import { DIAGNOSTIC_SOURCE, type SummaryServer } from './serverClient';
 
 /**
  * Profile · sections · characters · findings of the active summary. Clicking opens the Problems panel.
- * The counts are those of the squiggles (the diagnostics collection), so they never disagree with
- * what the editor shows, also while a large document's newer analysis is still under way.
+ * The counts come from the language server (officialSummary/status), the findings are those of the
+ * squiggles, so they never disagree with what the editor shows, also while a large document's
+ * newer analysis is still under way.
  */
 export class SummaryStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('officialSummary.status', vscode.StatusBarAlignment.Right, 100);
   private shown = false;
+  /** bumped per update, so an answer that arrives after a newer update began is dropped */
+  private generation = 0;
 
-  constructor(
-    private readonly analyses: AnalysisService,
-    private readonly diagnostics: vscode.DiagnosticCollection,
-  ) {
+  constructor(private readonly server: SummaryServer) {
     this.item.name = t('Official Summary');
     this.item.command = 'workbench.actions.view.problems';
   }
@@ -30,36 +29,30 @@ export class SummaryStatusBar implements vscode.Disposable {
   }
 
   hide(): void {
+    this.generation++;
     this.shown = false;
     this.item.hide();
   }
 
   async update(document: vscode.TextDocument | undefined): Promise<void> {
-    const analysis = document ? await this.analyses.analysisOf(document) : undefined;
-    if (!document || !analysis || vscode.window.activeTextEditor?.document !== document) {
-      if (!vscode.window.activeTextEditor || !analysis) this.hide();
+    const generation = ++this.generation;
+    const status = document ? await this.server.status(document) : null;
+    if (generation !== this.generation) return;
+    if (!document || !status || vscode.window.activeTextEditor?.document !== document) {
+      if (!vscode.window.activeTextEditor || !status) this.hide();
       return;
     }
-    let sections = 0;
-    const count = (list: readonly { children: readonly unknown[] }[]): void => {
-      for (const section of list) {
-        sections++;
-        count(section.children as readonly { children: readonly unknown[] }[]);
-      }
-    };
-    count(analysis.document.sections);
-    const characters = countCharacters(analysis.document.text);
-    const squiggles = this.diagnostics.get(document.uri) ?? [];
+    const squiggles = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const errors = squiggles.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = squiggles.length - errors;
-    const profile = localized(analysis.document.profile.profile.name);
-    this.item.text = `$(checklist) ${profile} · ${t('{0} sections', sections)} · ${t('{0} chars', characters)} · $(error) ${errors} $(warning) ${warnings}`;
+    const profile = status.profileName;
+    this.item.text = `$(checklist) ${profile} · ${t('{0} sections', status.sections)} · ${t('{0} chars', status.characters)} · $(error) ${errors} $(warning) ${warnings}`;
     this.item.tooltip = t(
       'Official Summary: profile {0} (chosen by {1}), {2} sections, {3} characters, {4} findings',
       profile,
-      analysis.document.profile.reason,
-      sections,
-      characters,
+      status.profileReason,
+      status.sections,
+      status.characters,
       squiggles.length,
     );
     this.shown = true;

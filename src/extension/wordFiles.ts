@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysis';
+import { analyze, type Analysis } from '../core/index';
+import type { ConfigurationStore } from './configuration';
 import { localized, t } from './locale';
 import type { SummaryDocuments } from './summaryDocuments';
 
@@ -53,8 +54,22 @@ export async function proposedExportUri(document: vscode.TextDocument, title: st
   }
 }
 
+/**
+ * The model the Word export writes. The only analysis left in the extension host: one, when the user
+ * exports (the layout needs the whole model, which the language server does not send over).
+ */
+async function analysisForExport(configuration: ConfigurationStore, summaries: SummaryDocuments, document: vscode.TextDocument): Promise<Analysis> {
+  const config = await configuration.configFor(document.uri);
+  const profileChoice = summaries.profileChoiceOf(document.uri);
+  return analyze(document.getText(), {
+    fileName: document.fileName,
+    format: document.languageId === 'markdown' ? 'markdown' : 'text',
+    config: profileChoice ? { ...config, chosenProfile: profileChoice } : config,
+  });
+}
+
 /** Open a .docx as a Markdown summary; export the current summary as a GB/T 9704 .docx. */
-export function registerWordCommands(analyses: AnalysisService, summaries: SummaryDocuments, activeSummary: () => Promise<vscode.TextDocument | undefined>): vscode.Disposable[] {
+export function registerWordCommands(configuration: ConfigurationStore, summaries: SummaryDocuments, activeSummary: () => Promise<vscode.TextDocument | undefined>): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('officialSummary.openDocx', async (source?: vscode.Uri) => {
       const uri = source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: WORD_FILTER, openLabel: t('Open as summary') }))?.[0];
@@ -75,8 +90,7 @@ export function registerWordCommands(analyses: AnalysisService, summaries: Summa
     vscode.commands.registerCommand('officialSummary.exportDocx', async (target?: vscode.Uri, options: ExportOptions = {}) => {
       const document = await activeSummary();
       if (!document) return undefined;
-      const analysis = await analyses.analysisOf(document);
-      if (!analysis) return undefined;
+      const analysis = await analysisForExport(configuration, summaries, document);
       const suggested = await proposedExportUri(document, analysis.document.title?.text);
       if (options.proposeOnly) return suggested;
       const errors = analysis.findings.filter((finding) => finding.severity === 'error');

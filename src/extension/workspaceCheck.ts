@@ -1,9 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/index';
-import type { AnalysisService } from './analysis';
-import type { DiagnosticsController } from './diagnostics';
-import { toDiagnostic } from './ruleDocs';
-import type { SummaryDocuments } from './summaryDocuments';
+import type { SummaryServer } from './serverClient';
 import { t } from './locale';
 
 export interface WorkspaceCheckResult {
@@ -15,14 +11,16 @@ export interface WorkspaceCheckResult {
 const CANDIDATE_FILES = '**/*.{md,markdown,txt}';
 const SKIPPED_FOLDERS = '**/{node_modules,.git,out,dist,.vscode-test}/**';
 
-/** Lints every summary in the workspace, open or not; the results go to the Problems panel. */
-export async function checkWorkspace(
-  analyses: AnalysisService,
-  summaries: SummaryDocuments,
-  diagnostics: DiagnosticsController,
-): Promise<WorkspaceCheckResult> {
+/**
+ * Lints every summary in the workspace, open or not; the results go to the Problems panel. The
+ * extension reads the files (the workspace may be virtual) and the language server checks their
+ * text (officialSummary/checkText); the server's next publish for an open document replaces them.
+ */
+export async function checkWorkspace(server: SummaryServer): Promise<WorkspaceCheckResult> {
   const result: WorkspaceCheckResult = { filesScanned: 0, summaries: 0, findings: 0 };
-  forgetFilesNotShown(diagnostics.collection);
+  const collection = server.client.diagnostics;
+  if (!collection) return result;
+  forgetFilesNotShown(collection);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Checking summaries in the workspace'), cancellable: true },
     async (progress, token) => {
@@ -32,30 +30,18 @@ export async function checkWorkspace(
         result.filesScanned++;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) {
-          const analysis = await analyses.analysisOf(open);
-          if (!analysis) continue;
-          result.summaries++;
-          result.findings += analysis.findings.length;
-          diagnostics.collection.set(uri, analysis.findings.map((f) => toDiagnostic(f, (offset) => open.positionAt(offset))));
-          continue;
-        }
         let text: string;
         try {
-          text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+          text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
         } catch {
           continue; // unreadable (deleted meanwhile, permissions): nothing to report on
         }
-        if (!summaries.isSummaryFile(uri, text)) continue;
-        const analysis = await analyses.analyzeFile(uri, text);
-        const lines = new LineIndex(text);
-        const positionAt = (offset: number) => {
-          const { line, character } = lines.positionAt(offset);
-          return new vscode.Position(line, character);
-        };
+        const checked = await server.checkText(uri, text);
+        if (!checked.isSummary) continue;
         result.summaries++;
-        result.findings += analysis.findings.length;
-        diagnostics.collection.set(uri, analysis.findings.map((f) => toDiagnostic(f, positionAt)));
+        result.findings += checked.diagnostics.length;
+        // an open document too: it may have no tab (then its results were just forgotten above)
+        collection.set(uri, checked.diagnostics);
       }
     },
   );

@@ -48,8 +48,10 @@ export class AnalysisService {
   /**
    * The analysis of `document` as it is now, undefined for a document that is not a summary or
    * when `isCancelled` says the result is no longer wanted (a newer version, a cancelled request).
+   * With `outdatedOk` a result is returned even when the text changed while it was made: it names
+   * the version it describes (completion at a line start is still right while the user types on).
    */
-  async analysisOf(document: TextDocument, isCancelled: () => boolean = () => false): Promise<DocumentAnalysis | undefined> {
+  async analysisOf(document: TextDocument, isCancelled: () => boolean = () => false, outdatedOk = false): Promise<DocumentAnalysis | undefined> {
     const context = await this.contextOf(document.uri);
     if (isCancelled()) return undefined;
     // in a browser the client reads the file: the stamp may take a round trip
@@ -71,7 +73,7 @@ export class AnalysisService {
     const version = document.version;
     // large documents are analysed in slices, so a newer version or a cancelled request stops the work
     const result = await entry.analyzer.analyzeInSlices(text, { isCancelled });
-    if (!result || isCancelled() || document.version !== version) return undefined;
+    if (!result || isCancelled() || (!outdatedOk && document.version !== version)) return undefined;
     const analysis: DocumentAnalysis = { ...result, uri: document.uri, version, config, locale: context.locale };
     this.results.set(document.uri, { key: resultKey, analysis });
     return analysis;

@@ -50,9 +50,11 @@ export class Completions {
       offer = last;
     } else {
       const analysis = await analysisOf();
-      if (!analysis || token.isCancellationRequested || analysis.version !== document.version) return none;
-      if (document.getText().trim() === '') return this.skeletonOfEmpty(document, position, analysis);
-      offer = { uri: document.uri, version: analysis.version, line: position.line, lineStart: where.lineStart, locale: analysis.locale, offer: completionOffer(analysis.document, document.offsetAt(position), analysis.config) };
+      if (!analysis || token.isCancellationRequested) return none;
+      if (analysis.document.text.trim() === '' && document.getText().trim() === '') return this.skeletonOfEmpty(document, position, analysis);
+      // the line start's offset: the same in the analysed version when only this line changed since
+      const offset = document.offsetAt({ line: position.line, character: where.lineStart.length });
+      offer = { uri: document.uri, version: analysis.version, line: position.line, lineStart: where.lineStart, locale: analysis.locale, offer: completionOffer(analysis.document, offset, analysis.config) };
       this.last = offer;
     }
     const locale = offer.locale;

@@ -6,7 +6,7 @@ import type { AnalysisService } from './analysis';
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 const TYPING_DELAY_MS = 300;
 /** As in the extension: above this a document is checked on open and save, not at every pause in typing. */
-const CHECK_ON_SAVE_ABOVE_CHARS = 3_000_000;
+export const CHECK_ON_SAVE_ABOVE_CHARS = 3_000_000;
 
 const SEVERITY: Record<Severity, Diagnostic['severity']> = { error: 1, warning: 2, info: 3 };
 

@@ -163,7 +163,8 @@ export function listen(connection: Connection, host: ServerHost): void {
     // most keystrokes are not at a line start: answer those without waiting for an analysis
     const where = document && markerContext(document, params.position);
     if (!document || !where) return { isIncomplete: true, items: [] };
-    return completions.answer(document, params.position, where, async () => (await analysisFor(params.textDocument.uri, token))?.analysis, token);
+    // typing on while the analysis runs does not void it: the offer is about the line start
+    return completions.answer(document, params.position, where, () => analyses.analysisOf(document, () => token.isCancellationRequested, true), token);
   });
   connection.onDocumentSymbol(async (params, token) => {
     const found = await analysisFor(params.textDocument.uri, token);
