@@ -11,6 +11,7 @@ export function run(): Promise<void> {
   require('./3-outline.test');
   require('./4-word.test');
   require('./5-language-features.test');
+  require('./6-commands.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
   });
