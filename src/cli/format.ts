@@ -28,43 +28,36 @@ function positionsIn(text: string, lines: LineIndex): (offset: number) => { line
   };
 }
 
+function reported(
+  file: string,
+  at: (offset: number) => { line: number; character: number },
+  range: { start: number; end: number },
+  fields: Pick<ReportedFinding, 'rule' | 'severity' | 'message' | 'fixable'>,
+): ReportedFinding {
+  const start = at(range.start);
+  const end = at(range.end);
+  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ...fields };
+}
+
 export function toReported(file: string, text: string, findings: readonly Finding[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
   const at = positionsIn(text, lines);
-  return findings.map((finding) => {
-    const start = at(finding.start);
-    const end = at(finding.end);
-    return {
-      file,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      rule: finding.rule,
-      severity: finding.severity,
-      message: pickMessage(finding.message, locale),
-      fixable: finding.fix !== undefined,
-    };
-  });
+  return findings.map((finding) => reported(file, at, finding, {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: pickMessage(finding.message, locale),
+    fixable: finding.fix !== undefined,
+  }));
 }
 
 /** Disable comments that suppressed nothing: errors, as ESLint reports them under this option (delete the comment). */
 export function toReportedDirectives(file: string, text: string, unused: readonly UnusedDirective[], locale: Locale, lines = new LineIndex(text)): ReportedFinding[] {
   const at = positionsIn(text, lines);
-  return unused.map((directive) => {
-      const start = at(directive.start);
-      const end = at(directive.end);
-      return {
-        file,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        rule: UNUSED_DIRECTIVE_RULE,
-        severity: 'error' as const,
-        message: pickMessage(directive.message, locale),
-        fixable: false,
-      };
-    });
+  return unused.map((directive) => reported(file, at, directive, {
+    rule: UNUSED_DIRECTIVE_RULE,
+    severity: 'error',
+    message: pickMessage(directive.message, locale),
+    fixable: false,
+  }));
 }
 
 export function formatText(findings: readonly ReportedFinding[], locale: Locale): string {

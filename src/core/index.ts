@@ -1,7 +1,7 @@
 // The core's public entrance: adapters (CLI, extension, server, Word) import from here only.
 export * from './types';
 export type * from './model/types';
-export { LineIndex } from './text/lines';
+export { LineIndex, lineRanges, lineStartBefore, nextLineBreak, splitLines, type LineRange } from './text/lines';
 export { applyEdits } from './text/edits';
 export { analyze, lintDocument, lintWithSuppressions, collectFixEdits, type Analysis } from './engine/lint';
 export { findDirectives, applySuppressions, type Directive, type UnusedDirective } from './engine/suppression';
@@ -14,7 +14,8 @@ export type { Rule, RuleMeta, RuleExample } from './rules/rule';
 export { formatMarker, readMarker } from './text/markers';
 export { formatChineseNumeral, parseChineseNumeral } from './text/numerals';
 export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, type MarkerSuggestion, type RequiredPartView } from './editing/editor-support';
-export { findParts, type PartStatus } from './model/parts';
+export type { PartStatus } from './model/parts';
+export { partsOf, siblingRunsOf, enumerationRunsOf, linesOf, lineIndexOf } from './model/views';
 export { partLengths, formatLimit, countLength, type PartLength } from './rules/section-length';
 export { insertPartEdits } from './editing/parts';
 export { COMPLETION_TRIGGER_CHARACTERS, markerLineContext, orderedNextMarkers, skeletonForFile, completionOffer, matchingOffer, wholeSkeleton, type CompletionOffer, type MarkerLineContext } from './editing/completion';

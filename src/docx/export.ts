@@ -14,7 +14,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Level, SummaryDocument } from '../core/index';
+import { splitLines, type Level, type SummaryDocument } from '../core/index';
 import { layoutSummary, type LaidElement, type LaidParagraph, type LaidRun } from './layout';
 
 /** Font names as GB/T 9704 gives them. Word and WPS find them by name; nothing is embedded. */
@@ -269,7 +269,7 @@ function toRuns(
   options: ExportOptions,
 ): TextRun[] {
   const format = runFormat(run, paragraph, fonts, fontFor, options);
-  return run.text.split('\n').map((text, index) => new TextRun({ ...format, text, ...(index > 0 ? { break: 1 } : {}) }));
+  return splitLines(run.text).map((text, index) => new TextRun({ ...format, text, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
 function runFormat(

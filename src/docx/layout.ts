@@ -1,4 +1,4 @@
-import type { Block, Level, Section, SummaryDocument } from '../core/index';
+import { lineStartBefore, nextLineBreak, splitLines, type Block, type Level, type Section, type SummaryDocument } from '../core/index';
 
 /**
  * The page-independent plan of an exported summary: which paragraphs there are, what role each plays
@@ -97,9 +97,9 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
 
   // The title is the whole source line, not the model's title range: that leaves out a closing ：
   // and, even in plain text, a leading #, which are the writer's text.
-  const titleLineStart = doc.title ? doc.text.lastIndexOf('\n', doc.title.start - 1) + 1 : -1;
+  const titleLineStart = doc.title ? lineStartBefore(doc.text, doc.title.start) : -1;
   if (doc.title) {
-    const lineEndAt = doc.text.indexOf('\n', doc.title.end);
+    const lineEndAt = nextLineBreak(doc.text, doc.title.end).end;
     const line = doc.text.slice(titleLineStart, lineEndAt < 0 ? doc.text.length : lineEndAt).trim();
     const titleText = markdown ? stripHeadingSyntax(line) : line;
     const titlePieces = markdown ? inlinePieces(titleText) : [plainPiece(titleText)];
@@ -391,13 +391,13 @@ const TABLE_DELIMITER_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/u;
  * (CommonMark) leaves it a paragraph; the Word file should still show a table.
  */
 function isPipeTable(source: string): boolean {
-  const lines = source.split('\n').map((line) => line.trim());
+  const lines = splitLines(source).map((line) => line.trim());
   return lines.length >= 2 && lines[0]!.includes('|') && lines[1]!.includes('|') && TABLE_DELIMITER_ROW.test(lines[1]!);
 }
 
 function tableRows(source: string): string[][] {
   const rows: string[][] = [];
-  for (const line of source.split('\n')) {
+  for (const line of splitLines(source)) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     if (TABLE_DELIMITER_ROW.test(trimmed)) continue;

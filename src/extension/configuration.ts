@@ -72,8 +72,9 @@ export class ConfigurationStore implements vscode.Disposable {
     const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
     let text: string;
     try {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      // The saved file, as the CLI reads it: an open editor of it may not have caught up yet with a change
+      // on disk when the watcher fires (a git checkout, another tool), and would pin the old settings.
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       this.problems.delete(uri);
       return DEFAULT_CONFIG;

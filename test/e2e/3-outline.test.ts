@@ -1,8 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../src/extension/outline';
 import {
-  api, closeAllEditors, openFixture, openUntitledCopy, readFixture, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
+  api, closeAllEditors, fixture, openFixture, openUntitledCopy, readFixture, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
 } from './helpers';
 
 const SUMMARY = '2024年度机关工作总结.md';
@@ -50,6 +51,35 @@ suite('Outline tree view', () => {
     const parts = nodes.filter((n) => n.kind === 'part').map((n) => label(item(n)));
     assert.ok(parts.includes('✗ Problems'), parts.join(' | '));
     assert.ok(parts.some((p) => p.startsWith('✓ ')), parts.join(' | '));
+  });
+
+  test('a part with a length limit in .summaryrc.json shows its count against the limit', async () => {
+    const configUri = fixture('.summaryrc.json');
+    const original = readFixture('.summaryrc.json');
+    const editor = await openFixture(SUMMARY);
+    const extension = await api();
+    await treeFor(editor);
+    const openingDescription = async (): Promise<string> => {
+      extension.outline.refresh();
+      const roots = await extension.outline.getChildren();
+      const opening = roots.find((n) => n.kind === 'opening');
+      return opening ? String(extension.outline.getTreeItem(opening).description ?? '') : '(no opening)';
+    };
+    assert.match(await openingDescription(), /^\d+ chars$/, 'no limit before the file sets one');
+    const limited = original.replace('"houseStyle": "common",', '"houseStyle": "common",\n  "sectionLength": { "limits": { "opening": { "min": 300, "max": 500 } } },');
+    assert.notStrictEqual(limited, original);
+    let last = '';
+    try {
+      fs.writeFileSync(configUri.fsPath, limited);
+      const description = await waitFor('the opening shows count / limit', async () => {
+        last = await openingDescription();
+        return /\/ 300–500$/.test(last) ? last : undefined;
+      }).catch((error: Error) => { throw new Error(`${error.message}; the opening showed "${last}"`); });
+      assert.match(description, /^\d+ chars \/ 300–500$/);
+    } finally {
+      fs.writeFileSync(configUri.fsPath, original);
+    }
+    await waitFor('the limit is gone once the file no longer sets it', async () => /^\d+ chars$/.test(await openingDescription()));
   });
 
   test('clicking a section goes to its line', async () => {

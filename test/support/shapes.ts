@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, collectFixEdits, LineIndex, parseConfig, parseSummary, type Finding, type Section, type SummaryConfig } from '../../src/core/index';
+import { analyze, applyEdits, collectFixEdits, LineIndex, parseConfig, parseSummary, renumberEdits, type Finding, type Section, type SummaryConfig, type SummaryDocument } from '../../src/core/index';
 import { ROOT } from './corpus';
 
 /**
@@ -60,6 +60,8 @@ export function shapeConfig(file: string): SummaryConfig | undefined {
 export interface ShapeResult {
   text: string;
   findings: Finding[];
+  /** the model the findings were read from (for the editor's commands) */
+  document: SummaryDocument;
   /** findings no mark asked for, and marks no finding answered, as `line N rule: text` */
   unexpected: string[];
   missing: string[];
@@ -68,7 +70,8 @@ export interface ShapeResult {
 export function checkShape(file: string): ShapeResult {
   const { text, expectations } = readShape(file);
   const config = shapeConfig(file);
-  const findings = analyze(text, config ? { fileName: file, config } : { fileName: file }).findings;
+  const analysis = analyze(text, config ? { fileName: file, config } : { fileName: file });
+  const findings = analysis.findings;
   const lines = new LineIndex(text);
   const open = [...expectations];
   const unexpected: string[] = [];
@@ -79,12 +82,17 @@ export function checkShape(file: string): ShapeResult {
     if (index >= 0) open.splice(index, 1);
     else unexpected.push(`line ${line} ${finding.rule}: ${flagged.slice(0, 40)} — ${finding.message.en}`);
   }
-  return { text, findings, unexpected, missing: open.map((e) => `line ${e.line} ${e.rule}${e.text === undefined ? '' : `: ${e.text}`}`) };
+  return { text, findings, document: analysis.document, unexpected, missing: open.map((e) => `line ${e.line} ${e.rule}${e.text === undefined ? '' : `: ${e.text}`}`) };
 }
 
 /** What bulk fixing (`--fix`, Fix All) makes of the fixture: compared with `<name>.fixed` where that exists. */
 export function bulkFixed(result: ShapeResult): string {
   return applyEdits(result.text, collectFixEdits(result.findings));
+}
+
+/** What the explicit Renumber command makes of the fixture: compared with `<name>.renumbered` where that exists. */
+export function renumbered(result: ShapeResult): string {
+  return applyEdits(result.text, renumberEdits(result.document));
 }
 
 /**
@@ -102,6 +110,12 @@ export function renderOutline(text: string, fileName: string, config?: SummaryCo
       visit(section.children, depth + 1);
     }
   };
-  visit(doc.sections, 0);
+  // the second half of a bilingual report is a part of its own, with its own title and sections
+  const half = doc.otherHalf;
+  visit(half ? doc.sections.filter((s) => s.start < half.start) : doc.sections, 0);
+  if (half) {
+    out.push(`other half (${half.language}): ${half.title.text}`);
+    visit(doc.sections.filter((s) => s.start >= half.start), 1);
+  }
   return out.join('\n') + '\n';
 }

@@ -143,7 +143,13 @@ export function renderOutline(text: string, fileName: string): string {
     out.push(`${'  '.repeat(depth)}L${lineOf(section.marker.start)} ${section.marker.text} ${oneLine(section.marker.headingText)}`.trimEnd());
     for (const child of section.children) visit(child, depth + 1);
   };
-  for (const section of model.sections) visit(section, 0);
+  // the second half of a bilingual report is a part of its own, with its own title and sections
+  const half = model.otherHalf;
+  for (const section of model.sections) if (!half || section.start < half.start) visit(section, 0);
+  if (half) {
+    out.push(`other half L${lineOf(half.title.start)} (${half.language}): ${oneLine(half.title.text, 80)}`);
+    for (const section of model.sections) if (section.start >= half.start) visit(section, 1);
+  }
   return out.join('\n') + '\n';
 }
 

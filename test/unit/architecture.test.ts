@@ -76,6 +76,35 @@ describe('architecture and safety', () => {
     }
   });
 
+  it('rules hold their logic only: the engine keeps their per-chunk memos, every rule declares its scope', () => {
+    const rulesDir = path.join(CORE, 'rules');
+    const memo = path.join(CORE, 'model', 'chunk-memo.ts');
+    for (const [file, targets] of importGraph(rulesDir)) {
+      const relative = path.relative(ROOT, file);
+      assert.ok(!targets.includes(memo), `${relative} imports the chunk memo`);
+      // a rule reaching into a chunk parse's memo by hand, or exporting the memo helpers again
+      assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /\.memo\b|\bmemoized\(|\bperChunk\(/, `${relative} handles a chunk memo itself`);
+    }
+    for (const file of sources(rulesDir).filter((f) => !['rule.ts', 'index.ts'].includes(path.basename(f)))) {
+      const text = fs.readFileSync(file, 'utf8');
+      const rules = text.match(/^export const \w+: (?:Rule|BlockRule<\w+>) = \{\n  scope: '(?:document|block)',$/gm) ?? [];
+      assert.equal(rules.length, 1, `${path.relative(ROOT, file)}: one rule, declared with its scope first`);
+      if (/^  (?:findInChunk|checkBlock)\b/m.test(text)) assert.match(rules[0], /scope: 'block'/, `${path.relative(ROOT, file)} has a chunk pass but no block scope`);
+    }
+  });
+
+  it('derived views are read from model/views.ts, and lines are split only by text/lines.ts', () => {
+    const views = path.join(CORE, 'model', 'views.ts');
+    for (const file of sources(path.join(ROOT, 'src'))) {
+      const relative = path.relative(ROOT, file);
+      const text = fs.readFileSync(file, 'utf8');
+      if (file !== views) assert.doesNotMatch(text, /(?<![\w.]|function )(?:siblingRuns|enumerationRuns|findParts)\(/, `${relative} computes a view that model/views.ts keeps`);
+      if (!file.startsWith(path.join(CORE, 'text') + path.sep)) {
+        assert.doesNotMatch(text, /\.split\((?:\/\\r\?\\n\/|'\\n'|"\\n"|\/\\n\/|\/\\r\\n\|\\n\/)/, `${relative} splits lines itself`);
+      }
+    }
+  });
+
   it('the model types are plain values: model/types.ts imports nothing but types', () => {
     const file = path.join(CORE, 'model', 'types.ts');
     const text = fs.readFileSync(file, 'utf8');

@@ -55,6 +55,7 @@ describe('regressions found by the property tests', () => {
 
 describe('the finding contract is checked where rules report', () => {
   const broken = (report: { start: number; end: number; edits?: readonly { start: number; end: number; newText: string }[] }): Rule => ({
+    scope: 'document',
     meta: { id: 'placeholder', description: { zh: '测试', en: 'test' }, defaultSeverity: 'error', fixable: false, tags: [], examples: [] },
     check: () => [{ start: report.start, end: report.end, message: { zh: '坏', en: 'bad' }, ...(report.edits ? { fix: { title: { zh: "修", en: "fix" }, edits: [...report.edits] } } : {}) }],
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bulkFixed, checkShape, readShape, renderOutline, shapeConfig, shapeFiles, SHAPES_DIR } from '../support/shapes';
+import { bulkFixed, checkShape, renumbered, readShape, renderOutline, shapeConfig, shapeFiles, SHAPES_DIR } from '../support/shapes';
 
 describe('real-world shapes (test/fixtures/shapes, inline expectations)', () => {
   it('the harness reads marks and leaves line numbers alone', () => {
@@ -19,6 +19,8 @@ describe('real-world shapes (test/fixtures/shapes, inline expectations)', () => 
       assert.deepEqual({ unexpected: result.unexpected, missing: result.missing }, { unexpected: [], missing: [] });
       const fixedFile = file.replace(/\.(md|txt)$/, '.fixed');
       if (fs.existsSync(fixedFile)) assert.equal(bulkFixed(result), fs.readFileSync(fixedFile, 'utf8'), 'bulk fixing (--fix, Fix All)');
+      const renumberedFile = file.replace(/\.(md|txt)$/, '.renumbered');
+      if (fs.existsSync(renumberedFile)) assert.equal(renumbered(result), fs.readFileSync(renumberedFile, 'utf8'), 'the Renumber command');
       const outlineFile = file.replace(/\.(md|txt)$/, '.outline');
       if (fs.existsSync(outlineFile)) assert.equal(renderOutline(result.text, file, shapeConfig(file)), fs.readFileSync(outlineFile, 'utf8'), 'outline');
     });

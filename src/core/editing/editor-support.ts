@@ -1,19 +1,18 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
 import { formatMarker } from '../text/markers';
 import type { Level, Marker, MarkerStyle, Section, SummaryDocument } from '../model/types';
-import { findParts } from '../model/parts';
 import { findProfile, DEFAULT_PROFILE_ID } from '../config/profiles';
-import { isLazyMarkdownList, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import { explicitRenumberEdits } from '../model/siblings';
+import { partsOf, siblingRunsOf, viewOf } from '../model/views';
 import type { Locale, Message, TextEdit } from '../types';
+import { readingView, splitLines } from '../text/lines';
 
-/** Renumbers every run of siblings 1, 2, 3… (a restart after a heading stays a restart). */
+/**
+ * The Renumber command: every run of siblings numbered 1, 2, 3… as the rules read the runs (a restart
+ * after a heading or a lead-in stays a restart), touching only runs that are certainly one list.
+ */
 export function renumberEdits(doc: SummaryDocument): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const run of siblingRuns(doc)) {
-    if (isLazyMarkdownList(run)) continue;
-    for (const part of splitAtRestarts(run)) edits.push(...renumberRunEdits(part));
-  }
-  return edits.sort((a, b) => a.start - b.start);
+  return explicitRenumberEdits(doc, siblingRunsOf(doc));
 }
 
 export interface MarkerSuggestion {
@@ -82,14 +81,17 @@ export interface RequiredPartView {
   skeleton: string;
 }
 
-/** The profile's parts, present or missing, for the outline's checklist and completion. */
-export function requiredParts(doc: SummaryDocument): RequiredPartView[] {
-  return findParts(doc).map((status) => {
+/**
+ * The profile's parts, present or missing, for the outline's checklist and completion: one list per
+ * document version, which both read (do not change it).
+ */
+export function requiredParts(doc: SummaryDocument): readonly RequiredPartView[] {
+  return viewOf(doc, 'required-parts', () => partsOf(doc).map((status) => {
     const view: RequiredPartView = { id: status.id, name: status.name, present: status.present, insertAt: status.insertAt, skeleton: status.part.skeleton };
     if (status.section) view.section = status.section;
     if (status.at !== undefined) view.at = status.at;
     return view;
-  });
+  }));
 }
 
 export function skeleton(profileId: string, _locale: Locale = 'zh-CN', config: SummaryConfig = DEFAULT_CONFIG): string {
@@ -107,11 +109,12 @@ const NEVER_SUMMARIES = /^(readme|changelog|contributing|license|licence|code_of
 export function looksLikeSummary(fileName: string, text: string): boolean {
   const baseName = fileName.split(/[\\/]/).pop() ?? fileName;
   if (NEVER_SUMMARIES.test(baseName)) return false;
-  const head = text.slice(0, 4000);
+  // read as the linter reads: a bare CR is a line break too
+  const head = readingView(text.slice(0, 4000));
   if (/^\ufeff?---[ \t]*\r?\n[\s\S]*?^profile\s*:/m.test(head) && /^\ufeff?---/.test(head)) return true;
   if (SUMMARY_WORDS.test(baseName.replace(/\.[^.]+$/, ''))) return true;
   const withoutFrontMatter = head.replace(/^\ufeff?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '');
-  const firstLine = withoutFrontMatter.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const firstLine = splitLines(withoutFrontMatter).find((line) => line.trim() !== '') ?? '';
   const title = firstLine.replace(/^[\s\u3000#]+/, '').trim();
   return title.length <= 80 && SUMMARY_WORDS.test(title);
 }

@@ -1,6 +1,7 @@
-import { findParts } from '../model/parts';
+import { partsOf } from '../model/views';
 import type { SummaryDocument } from '../model/types';
 import { formatMarker, renumberMarkerText } from '../text/markers';
+import { splitLines } from '../text/lines';
 import type { TextEdit } from '../types';
 
 /**
@@ -8,7 +9,7 @@ import type { TextEdit } from '../types';
  * document numbers its top-level sections, with the sections after it renumbered.
  */
 export function insertPartEdits(doc: SummaryDocument, partId: string): TextEdit[] {
-  const status = findParts(doc).find((s) => s.id === partId);
+  const status = partsOf(doc).find((s) => s.id === partId);
   if (!status || status.present) return [];
   const at = status.insertAt;
   const roots = doc.sections.filter((s) => s.level === 1);
@@ -46,6 +47,6 @@ function separatedByBlankLines(text: string, at: number, skeleton: string): stri
   const atEnd = at + following.length >= text.length;
   const after = breaksIn(following);
   const wantedAfter = atEnd ? 1 : 2;
-  const body = skeleton.replace(/\s+$/, '').replace(/\r?\n/g, eol);
+  const body = splitLines(skeleton.replace(/\s+$/, '')).join(eol);
   return eol.repeat(Math.max(0, 2 - before)) + body + eol.repeat(Math.max(0, wantedAfter - after));
 }

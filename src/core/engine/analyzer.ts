@@ -2,7 +2,8 @@ import { ChunkCache, splitChunks, type Chunk } from '../reader/chunks';
 import { DEFAULT_CONFIG, type SummaryConfig } from '../config/config';
 import { analyze, lintDocumentInSlices, prepareChunk, type Analysis } from './lint';
 import { bodyStartOf, formatOf, parseChunks } from '../reader/read';
-import { parseSummary } from './parse';
+import { readSummary } from './parse';
+import { buildDocument } from '../model/build';
 import { type ChunkParse } from '../model/types';
 
 export interface AnalyzerOptions {
@@ -47,32 +48,49 @@ export class DocumentAnalyzer {
     const chunks = splitChunks(text, bodyStartOf(text), format);
     // a few chunks at a time (remark is cheaper per call on several), each step well under a slice
     const STEP_CHARS = 8_000;
+    // gives the thread back once the slice has run its time; false when a newer version made this one stale
+    const slice = async (): Promise<boolean> => {
+      if (now() - sliceStart <= sliceMs) return true;
+      await yieldToEventLoop();
+      if (slicing.isCancelled?.()) return false;
+      sliceStart = now();
+      return true;
+    };
     for (let i = 0; i < chunks.length; ) {
       const step: Chunk[] = [];
+      const ready: ChunkParse[] = [];
       while (i < chunks.length && (step.length === 0 || chunks[i].end - step[0].start <= STEP_CHARS)) {
         const chunk = chunks[i++];
         const known = this.cache.lookup(text.slice(chunk.start, chunk.end));
         if (known) {
-          prepareChunk(known);
+          ready.push(known);
           break;
         }
         step.push(chunk);
       }
       for (const parse of parseChunks(text, step, format)) {
         this.cache.store(parse.text, parse);
-        prepareChunk(parse);
+        ready.push(parse);
       }
-      if (now() - sliceStart > sliceMs) {
-        await yieldToEventLoop();
-        if (slicing.isCancelled?.()) return undefined;
-        sliceStart = now();
+      // the rules' chunk work, chunk by chunk: a step's parse and its rules' work need not fit one slice
+      for (const parse of ready) {
+        if (!(await slice())) return undefined;
+        prepareChunk(parse, this.options.config);
       }
+      if (!(await slice())) return undefined;
     }
     await yieldToEventLoop();
     if (slicing.isCancelled?.()) return undefined;
     if (this.last?.text === text) return this.last.analysis;
     const config = this.options.config ?? DEFAULT_CONFIG;
-    const document = parseSummary(text, { ...this.options, format, config, cache: this.cache });
+    // the same two halves as parseSummary, with the thread given back between them
+    const read = readSummary(text, { ...this.options, format, config, cache: this.cache });
+    await yieldToEventLoop();
+    if (slicing.isCancelled?.()) return undefined;
+    if (this.last?.text === text) return this.last.analysis;
+    const document = buildDocument(read);
+    await yieldToEventLoop();
+    if (slicing.isCancelled?.()) return undefined;
     const findings = await lintDocumentInSlices(document, config, { sliceMs, yieldToEventLoop, now, ...(slicing.isCancelled ? { isCancelled: slicing.isCancelled } : {}) });
     if (!findings) return undefined;
     const analysis = { document, findings };

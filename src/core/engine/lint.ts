@@ -1,13 +1,14 @@
 import { DEFAULT_CONFIG, houseStyleOf, type SummaryConfig } from '../config/config';
 import type { SummaryDocument } from '../model/types';
-import { isProse, memoized, perChunk, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
-import { markersByBlock } from '../model/views';
+import { isProse, type BlockRule, type Located, type Rule, type RuleContext, type RuleReport } from '../rules/rule';
+import { markersByBlock } from '../model/blocks';
 import type { ChunkParse } from '../model/types';
+import { memoized } from '../model/chunk-memo';
 import { parseSummary, type ParseOptions } from './parse';
 import { ALL_RULES } from '../rules/index';
 import { applySuppressions, type SuppressionResult, type UnusedDirective } from './suppression';
 import { mergeEditGroups } from '../text/edits';
-import type { Finding, RuleId, Severity, TextEdit } from '../types';
+import type { Finding, Fix, RuleId, Severity, TextEdit } from '../types';
 
 export interface Analysis {
   document: SummaryDocument;
@@ -70,7 +71,7 @@ function runRule(rule: Rule, context: RuleContext): Finding[] {
   if (setting === 'off') return [];
   let reports: RuleReport[];
   try {
-    reports = [...(rule.check?.(context) ?? []), ...(rule.checkBlock ? blockReports(context.doc, rule) : [])];
+    reports = rule.scope === 'document' ? rule.check(context) : blockRuleReports(rule, context);
   } catch (error) {
     // a rule bug must not take the other rules' findings down with it
     reports = [];
@@ -130,32 +131,73 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
-/** A block rule's findings, from the chunk parses' memo where the chunk was checked before. */
-function blockReports(doc: SummaryDocument, rule: Rule): RuleReport[] {
-  return perChunk(doc, `rule:${rule.meta.id}`, (parse) => checkChunkBlocks(parse, rule), shiftReport);
+/** What a block rule found in one chunk: the findings of its prose blocks, and what `check` judges. */
+interface ChunkWork {
+  reports: RuleReport[];
+  found: Located[];
 }
 
-function checkChunkBlocks(parse: ChunkParse, rule: Rule): RuleReport[] {
+/** The memo key of a rule's work on a chunk: the rule's id, and the settings variant its chunk pass reads. */
+function memoKey(rule: BlockRule, config: SummaryConfig): string {
+  return rule.variant ? `rule:${rule.meta.id}:${rule.variant(config)}` : `rule:${rule.meta.id}`;
+}
+
+/** A block rule's work on one chunk, kept with the chunk's parse under `key` (computed on first use). */
+function chunkWork(rule: BlockRule, parse: ChunkParse, config: SummaryConfig, key: string): ChunkWork {
+  return memoized(parse, key, () => {
+    const reports: RuleReport[] = [];
+    if (rule.checkBlock) {
+      const lineMarkers = memoized(parse, 'markers-by-block', markersByBlock);
+      const blocks = parse.blocks;
+      for (let index = 0; index < blocks.length; index++) {
+        const block = blocks[index];
+        if (!isProse(block)) continue;
+        const markers = lineMarkers.get(index) ?? NO_MARKERS;
+        for (const report of rule.checkBlock({ text: parse.text, block, format: parse.format, markers })) reports.push(report);
+      }
+    }
+    return { reports, found: rule.findInChunk?.({ parse, config }) ?? [] };
+  });
+}
+
+const NO_MARKERS: readonly { start: number; end: number }[] = [];
+
+/**
+ * A block rule's reports on the whole document: every chunk's work (from the chunk's memo where the
+ * chunk was checked before) moved to document offsets, then its document-wide `check`.
+ */
+function blockRuleReports(rule: BlockRule, context: RuleContext): RuleReport[] {
   const reports: RuleReport[] = [];
-  const lineMarkers = markersByBlock(parse);
-  for (const [index, block] of parse.blocks.entries()) {
-    if (!isProse(block)) continue;
-    const markers = lineMarkers.get(index) ?? [];
-    reports.push(...rule.checkBlock!({ text: parse.text, block, format: parse.format, markers }));
+  const found: Located[] = [];
+  const shiftFound = rule.shiftFound ?? shiftLocated;
+  const key = memoKey(rule, context.config);
+  for (const chunk of context.doc.chunks) {
+    const work = chunkWork(rule, chunk.parse, context.config, key);
+    const by = chunk.start;
+    for (const report of work.reports) reports.push(by === 0 ? report : shiftReport(report, by));
+    for (const item of work.found) found.push(by === 0 ? item : shiftFound(item, by));
   }
-  return reports;
+  // the document-wide findings first, as before: findings are sorted by place, and ties keep this order
+  return rule.check ? [...rule.check(context, found), ...reports] : reports;
 }
 
 /** Does, for one chunk, all the work the rules keep per chunk: the slices of a first analysis call it. */
-export function prepareChunk(parse: ChunkParse): void {
+export function prepareChunk(parse: ChunkParse, config: SummaryConfig = DEFAULT_CONFIG): void {
   for (const rule of ALL_RULES) {
+    if (rule.scope !== 'block') continue;
     try {
-      if (rule.checkBlock) memoized(parse, `rule:${rule.meta.id}`, (p) => checkChunkBlocks(p, rule));
-      rule.prepareChunk?.(parse);
+      chunkWork(rule, parse, config, memoKey(rule, config));
     } catch {
       // lintDocument runs the rule again and reports its failure there
     }
   }
+}
+
+/** Moves a found item, and the edits of a fix it carries. */
+function shiftLocated<T extends Located & { fix?: Fix }>(item: T, by: number): T {
+  const shifted = { ...item, start: item.start + by, end: item.end + by };
+  if (item.fix) shifted.fix = { ...item.fix, edits: item.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) };
+  return shifted;
 }
 
 function shiftReport(report: RuleReport, by: number): RuleReport {

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, type SummaryConfig } from '../config/config';
 import { chooseProfile } from '../config/profiles';
-import { buildDocument } from '../model/build';
+import { buildDocument, type BuildInput } from '../model/build';
 import type { ChunkParse, SummaryDocument } from '../model/types';
 import { readFrontMatter } from '../reader/blocks';
 import type { ChunkCache } from '../reader/chunks';
@@ -17,18 +17,26 @@ export interface ParseOptions {
 
 /** text → reader → model: the model every rule, the outline, the symbols and the completion share. */
 export function parseSummary(original: string, options: ParseOptions = {}): SummaryDocument {
+  return buildDocument(readSummary(original, options));
+}
+
+/**
+ * The reader's half of `parseSummary`: what `buildDocument` makes the model from. The sliced driver
+ * gives the thread back between the two halves.
+ */
+export function readSummary(original: string, options: ParseOptions = {}): BuildInput {
   const text = readingView(original);
   const format = options.format ?? formatOf(options.fileName);
   const config = options.config ?? DEFAULT_CONFIG;
   const frontMatter = readFrontMatter(text);
   const bodyStart = bodyStartOf(text, frontMatter);
   const read = readChunks(text, bodyStart, format, options.cache);
-  return buildDocument({
+  return {
     text,
     format,
     frontMatter,
     bodyStart,
     read,
     chooseProfile: (frontMatterProfile, hint, language) => chooseProfile(frontMatterProfile, hint, config.profile, config.profiles, config.chosenProfile, language),
-  });
+  };
 }

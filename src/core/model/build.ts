@@ -4,7 +4,8 @@ import { periodOf, periodFromText } from './period';
 import { buildSections, findLeadIns, findScopeBreaks, resolveMarkers } from './sections';
 import { readTables, tableOfContents } from './tables';
 import { findTitle, frontMatterTitle } from './title';
-import type { FrontMatter, ProfileChoice, Range, ReadResult, Section, SummaryDocument } from './types';
+import { findOtherHalf, type OtherHalf } from './halves';
+import type { FrontMatter, Marker, ProfileChoice, Range, ReadResult, Section, SummaryDocument } from './types';
 
 export interface BuildInput {
   text: string;
@@ -51,7 +52,9 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   // the note and the closing end the body only where no section follows them
   const lastMarker = markers[markers.length - 1]?.lineStart ?? -1;
   const tail = Math.min(...[attachments, closing].filter((part): part is Range => part !== undefined && part.start > lastMarker).map((part) => part.start), text.length);
-  const sections = buildSections(text, markers, scopeBreaks, leadIns);
+  // a bilingual report's second half is a part of its own: its sections do not nest under the first's
+  const otherHalf = findOtherHalf(text, blocks, found.contentStart, (from, to) => languageOf(text, from, to));
+  const sections = otherHalf ? sectionsOfHalves(text, markers, scopeBreaks, leadIns, otherHalf) : buildSections(text, markers, scopeBreaks, leadIns);
   clipSections(sections, text, tail);
   const contentStart = found.contentStart;
   const firstSectionStart = Math.min(markers[0]?.lineStart ?? text.length, tail);
@@ -60,7 +63,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
     : undefined;
   // PDF-extracted reports wrap the title over lines, under a stray first line: look at the opening lines too
   const profileHint = title?.text ?? text.slice(contentStart, contentStart + 200).replace(/\s+/g, '');
-  const profile = chooseProfile(frontMatter?.data.profile, profileHint, languageOf(text, bodyStart));
+  const profile = chooseProfile(frontMatter?.data.profile, profileHint, languageOf(text, bodyStart, otherHalf?.ruleStart));
 
   const doc: SummaryDocument = { text, format, blocks, markers, sections, enumerations, scopeBreaks, leadIns, tables, tableMarkers, profile, chunks };
   if (frontMatter) doc.frontMatter = frontMatter;
@@ -70,6 +73,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   if (salutation) doc.salutation = salutation;
   if (attachments) doc.attachments = attachments;
   if (closing) doc.closing = closing;
+  if (otherHalf) doc.otherHalf = { start: otherHalf.start, end: text.length, title: otherHalf.title, language: otherHalf.language, firstHalfEnd: otherHalf.ruleStart };
   const signatureDates = findSignatureDates(text, blocks, contentStart);
   if (signatureDates.length) doc.signatureDates = signatureDates;
   const period = periodOf(frontMatter?.data.year ?? frontMatter?.data.period, title?.text) ?? periodFromText(doc);
@@ -85,9 +89,22 @@ function clipSections(sections: Section[], text: string, tail: number): void {
   }
 }
 
+/**
+ * Each half's sections on their own: the first half's close where the second begins, and the second
+ * half's numbering scopes come after the first's (its `1.` starts a run of its own).
+ */
+function sectionsOfHalves(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[], half: OtherHalf): Section[] {
+  const first = buildSections(text, markers.filter((m) => m.start < half.start), scopeBreaks, leadIns);
+  clipSections(first, text, half.ruleStart);
+  const second = buildSections(text, markers.filter((m) => m.start >= half.start), scopeBreaks, leadIns);
+  const offset = Math.max(-1, ...first.map((s) => s.scope)) + 1;
+  for (const section of second) section.scope += offset;
+  return [...first, ...second];
+}
+
 /** The language of the body, from its first few thousand characters: Chinese characters or Latin words. */
-function languageOf(text: string, from: number): 'zh' | 'en' | undefined {
-  const sample = text.slice(from, from + 4000);
+function languageOf(text: string, from: number, to = text.length): 'zh' | 'en' | undefined {
+  const sample = text.slice(from, Math.min(to, from + 4000));
   const han = sample.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   const latin = sample.match(/[A-Za-z]{2,}/g)?.length ?? 0;
   if (han + latin < 5) return undefined;

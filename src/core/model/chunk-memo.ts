@@ -18,10 +18,10 @@ export function perChunk<T extends { start: number; end: number }>(
 }
 
 /** One chunk's memo entry, computed on first use. */
-export function memoized<T>(parse: ChunkParse, key: string, find: (parse: ChunkParse) => T[]): T[] {
+export function memoized<T>(parse: ChunkParse, key: string, find: (parse: ChunkParse) => T): T {
   const memo = (parse.memo ??= new Map());
-  let found = memo.get(key) as T[] | undefined;
-  if (!found) {
+  let found = memo.get(key) as T | undefined;
+  if (found === undefined) {
     found = find(parse);
     memo.set(key, found);
   }

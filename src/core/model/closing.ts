@@ -1,6 +1,6 @@
 import { nextLineBreak } from '../text/lines';
 import type { AttachmentNote, Block, Closing, DateMark, Range } from './types';
-import { isProse } from './views';
+import { isProse } from './blocks';
 
 /**
  * The frame of a document around its body: the 附件说明 (attachment note) and the closing
@@ -18,19 +18,38 @@ interface Line {
   blockIndex: number;
 }
 
+/**
+ * The prose lines from `from` on. The builder asks four times over one model (attachment note,
+ * closing, signature dates, salutation): the lines of the whole text are read once, kept with the
+ * blocks they were read from.
+ */
 function proseLines(text: string, blocks: Block[], from: number): Line[] {
+  let read = linesRead.get(blocks);
+  if (read?.text !== text || read.blockCount !== blocks.length) linesRead.set(blocks, (read = { text, blockCount: blocks.length, lines: allProseLines(text, blocks) }));
+  const lines = read.lines;
+  // a line that reaches past `from` counts whole (a crawler's article is one line)
+  let first = 0;
+  while (first < lines.length && lines[first].end <= from) first++;
+  return first === 0 ? lines : lines.slice(first);
+}
+
+const linesRead = new WeakMap<Block[], { text: string; blockCount: number; lines: Line[] }>();
+
+const SPACE = /[\s\u3000\u00a0]/;
+
+function allProseLines(text: string, blocks: Block[]): Line[] {
   const lines: Line[] = [];
   blocks.forEach((block, blockIndex) => {
-    if (!isProse(block) || block.end <= from) return;
+    if (!isProse(block)) return;
     for (const start of block.lineStarts) {
       const lineBreak = nextLineBreak(text, start);
       const end = Math.min(lineBreak.end === -1 ? text.length : lineBreak.end, block.end);
-      // a line that reaches past `from` counts whole (a crawler's article is one line)
-      if (end <= from) continue;
-      const raw = text.slice(start, end);
-      const lead = /^[\s\u3000\u00a0]*/.exec(raw)![0].length;
-      const body = raw.slice(lead).replace(/[\s\u3000\u00a0]+$/, '');
-      if (body) lines.push({ start, end, text: body, textStart: start + lead, blockIndex });
+      // the text without indentation and trailing spaces (a test per character at the two ends only)
+      let textStart = start;
+      while (textStart < end && SPACE.test(text[textStart])) textStart++;
+      let textEnd = end;
+      while (textEnd > textStart && SPACE.test(text[textEnd - 1])) textEnd--;
+      if (textEnd > textStart) lines.push({ start, end, text: text.slice(textStart, textEnd), textStart, blockIndex });
     }
   });
   return lines;

@@ -1,7 +1,7 @@
 import type { Message } from '../types';
 import { perChunk } from './chunk-memo';
 import type { ChunkParse, ProfilePart, Section, SummaryDocument } from './types';
-import { isProse, proseBlocks } from './views';
+import { isProse, proseBlocks } from './blocks';
 
 export interface PartStatus {
   id: string;
@@ -198,6 +198,16 @@ function lineEndAfter(text: string, offset: number): number {
 
 /** New parts go before the attachment note and the closing (formula, signer, date), else at the end. */
 function signatureOffset(doc: SummaryDocument): number {
+  // a bilingual report: the first half's parts go before its own signature (a name, then a date), else before the rule
+  const half = doc.otherHalf;
+  if (half) {
+    const date = doc.signatureDates?.filter((d) => d.end <= half.firstHalfEnd).pop();
+    if (!date || /\S/.test(doc.text.slice(date.end, half.firstHalfEnd).replace(/^[^\n]*\n/, '').replace(/[=\-*_~＝—\s]/g, ''))) return half.firstHalfEnd;
+    const dateLine = Math.max(doc.text.lastIndexOf('\n', date.start - 1) + 1, 0);
+    let signer = Math.max(doc.text.lastIndexOf('\n', dateLine - 2) + 1, 0);
+    while (signer > 0 && doc.text.slice(signer, dateLine).trim() === '') signer = Math.max(doc.text.lastIndexOf('\n', signer - 2) + 1, 0);
+    return signer;
+  }
   const tail = Math.min(doc.attachments?.start ?? doc.text.length, doc.closing?.start ?? doc.text.length);
   if (tail >= doc.text.length) return doc.text.length;
   const lineStart = Math.max(doc.text.lastIndexOf('\n', tail - 1) + 1, 0);

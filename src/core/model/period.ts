@@ -1,6 +1,6 @@
 import { parseChineseNumeral } from '../text/numerals';
 import type { SummaryDocument } from './types';
-import { proseBlocks } from './views';
+import { proseBlocks } from './blocks';
 
 type Period = NonNullable<SummaryDocument['period']>;
 

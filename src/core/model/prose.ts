@@ -15,6 +15,17 @@ const CRAWLER_LINE_START = /^(?:标题|发布时间|文号|发布机构|栏目|�
  * autolinks and inline HTML tags.
  */
 export function maskedBlockText(doc: SourceText, block: Block): string {
+  // five block checks read it: mask each block once (a block object stands in one text, its chunk's or the document's)
+  const known = maskedByBlock.get(block);
+  if (known && known.source === doc.text && known.format === doc.format) return known.masked;
+  const masked = maskBlockText(doc, block);
+  maskedByBlock.set(block, { source: doc.text, format: doc.format, masked });
+  return masked;
+}
+
+const maskedByBlock = new WeakMap<Block, { source: string; format: SourceText['format']; masked: string }>();
+
+function maskBlockText(doc: SourceText, block: Block): string {
   let text = doc.text.slice(block.start, block.end);
   // a crawler's header above the text (only a block at the text start can hold it) …
   const header = block.start === 0 ? Math.min(crawlerHeaderLength(doc.text), text.length) : 0;
@@ -27,12 +38,14 @@ export function maskedBlockText(doc: SourceText, block: Block): string {
   if (doc.format === 'markdown') {
     text = maskCodeSpans(text);
     // bounded: an unclosed `](` must not make every later position rescan the rest of the line
-    blank(/\](?=\()\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g);
-    blank(/<(?:https?:|mailto:|\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>)[^<>\s]*>?/g);
+    if (text.includes('](')) blank(/\](?=\()\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g);
+    if (text.includes('<')) blank(/<(?:https?:|mailto:|\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>)[^<>\s]*>?/g);
   }
-  blank(/\b(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]+/g);
-  blank(/\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]*)?/g);
-  blank(/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g);
+  // each scan only where its anchor character is: on long prose the e-mail pattern alone cost more than
+  // any rule, trying a run of word characters at every position
+  if (text.includes('://')) blank(/\b(?:https?|ftp):\/\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]+/g);
+  if (text.includes('www.')) blank(/\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s<>"'“”‘’（）()，。；：！？、《》【】]*)?/g);
+  if (text.includes('@')) blank(/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g);
   return text;
 }
 

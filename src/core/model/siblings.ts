@@ -73,21 +73,48 @@ export function continuesParentRun(run: Section[]): boolean {
  * starts past one (a first item deleted?) or one that runs backwards (items moved?).
  */
 export function renumberingIsCertain(doc: SummaryDocument, run: Section[]): boolean {
-  if (run.length < 2) return false;
-  const first = run[0].marker;
-  const placeOf = (m: Section['marker']) => (m.at === 'line' ? 'paragraph' : m.at) + (m.headingDepth ?? '');
-  if (!run.every((s) => s.marker.style === first.style && placeOf(s.marker) === placeOf(first) && !s.nestedByIndent === !run[0].nestedByIndent)) return false;
+  if (!runIsUnambiguous(doc, run)) return false;
   if (run[0].number !== 1) return false;
   if (run.some((s, i) => i > 0 && s.number < run[i - 1].number)) return false;
   // a skipped number may be a lost item or a lost part (四、 then 六、): renumbering would hide it;
   // unless the last number says every item is there (1. 1. 1. 4., or 101 101 103: a mistyped number)
   const skips = run.some((s, i) => i > 0 && s.number > run[i - 1].number + 1);
-  if (skips && run[run.length - 1].number !== run.length) return false;
+  return !skips || run[run.length - 1].number === run.length;
+}
+
+/**
+ * Is this run one list, whatever its numbers? Its markers are written alike and stand alike (all
+ * headings of one depth, all list items, or all paragraphs, nested alike) and no table stands among
+ * them. Only such a run may be renumbered at all, even on the writer's explicit request.
+ */
+export function runIsUnambiguous(doc: SummaryDocument, run: Section[]): boolean {
+  if (run.length < 2) return false;
+  const first = run[0].marker;
+  const placeOf = (m: Section['marker']) => (m.at === 'line' ? 'paragraph' : m.at) + (m.headingDepth ?? '');
+  if (!run.every((s) => s.marker.style === first.style && placeOf(s.marker) === placeOf(first) && !s.nestedByIndent === !run[0].nestedByIndent)) return false;
   const from = run[0].start;
   const to = run[run.length - 1].headingEnd;
   if (doc.tables.some((t) => t.start < to && t.end > from)) return false;
   if (doc.tableMarkers.some((m) => m.start > from && m.start < to)) return false;
   return true;
+}
+
+/**
+ * The renumbering the explicit Renumber command applies: the runs numbering-sequence reads (heading
+ * depth with the marker, a depth slip `### 3.` under `## 2.` kept in its parent's run, tables and
+ * tables of contents left out, a restart under a heading or a lead-in kept), each numbered 1, 2, 3…
+ * in the writer's style, and only where the run is unambiguous. A restart with no heading of its own
+ * is renumbered as the start of a list of its own.
+ */
+export function explicitRenumberEdits(doc: SummaryDocument, runs: readonly Section[][]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const sameLevel of runs) {
+    if (isLazyMarkdownList(sameLevel) || continuesParentRun(sameLevel)) continue;
+    for (const part of splitAtRestarts(withDepthSlips(sameLevel))) {
+      if (runIsUnambiguous(doc, part)) edits.push(...renumberRunEdits(part));
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
 }
 
 /**

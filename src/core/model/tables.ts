@@ -132,6 +132,7 @@ export function tableOfContents(candidates: readonly LineCandidate[], blocks: re
   const headings = new Set<string>();
   for (const c of candidates) {
     const block = blocks[c.blockIndex];
+    if (c.runIn) continue;
     if (c.at === 'heading' || (c.lineIndex === 0 && block && block.lineStarts.length === 1)) headings.add(keyOf(c));
   }
   for (const list of byBlock.values()) {

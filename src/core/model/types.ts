@@ -195,6 +195,11 @@ export interface SummaryDocument {
   attachments?: AttachmentNote;
   /** The closing: formula, signer, date. A part of its own. */
   closing?: Closing;
+  /**
+   * The second half of a bilingual report (the same report in the other language, after a rule line,
+   * under its own title): a part of its own, its sections roots of their own.
+   */
+  otherHalf?: Range & { title: Title; language: 'zh' | 'en'; /** where the first half ends: the rule line between them */ firstHalfEnd: number };
   /** Every signature date (a date line under a name), the closing's and those of earlier halves. */
   signatureDates?: DateMark[];
 }
@@ -289,6 +294,8 @@ export interface LineCandidate {
   headingDepth?: number;
   /** the line is a table row: tab-separated cells, or a statistics-table row label (certain, or a wrapped prefix) */
   table?: 'cells' | 'statistics' | 'statistics-prefix';
+  /** a marker in mid-line of a crawled one-line document: `lineStart` is the marker's own start */
+  runIn?: boolean;
 }
 
 /** What the reader hands the model builder: the blocks and line-start markers of every chunk, at their real offsets. */

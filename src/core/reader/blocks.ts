@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Block, BlockKind } from '../model/types';
-import { lineStartBefore, nextLineBreak } from '../text/lines';
+import { lineStartBefore, nextLineBreak, splitLines } from '../text/lines';
 
 type MdNode = {
   type: string;
@@ -30,7 +30,7 @@ export function readFrontMatter(text: string): { start: number; end: number; dat
   const match = close.exec(text);
   if (!match) return undefined;
   const data: Record<string, string> = {};
-  for (const line of text.slice(bom + 3, match.index).split(/\r?\n/)) {
+  for (const line of splitLines(text.slice(bom + 3, match.index))) {
     const pair = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
     if (pair) data[pair[1]] = pair[2].replace(/^["']|["']$/g, '');
   }

@@ -5,6 +5,7 @@ import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
 import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { statisticsLabelMatch, tableLineKind } from './tables';
+import { CRAWLER_LINE_CHARS, runInMarkers } from './run-in-lines';
 import { lineStartBefore } from '../text/lines';
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
@@ -19,9 +20,31 @@ export function parseChunk(chunkText: string, format: 'markdown' | 'text', known
       const tableKind = tableLineKind(line);
       if (tableKind) tableLines.push(lineStart);
       const candidate = readMarkerAt(chunkText, lineStart, block.kind === 'heading' && lineIndex === 0);
-      if (!candidate) return;
+      // a crawled document flattened into one line: its markers stand in mid-line
+      const runIn = block.kind === 'paragraph' && lineEnd - lineStart >= CRAWLER_LINE_CHARS ? runInMarkers(chunkText, lineStart, lineEnd, candidate) : undefined;
+      const runInEntries: LineCandidate[] = [];
+      for (const inline of runIn?.markers ?? []) {
+        const headingStart = skipSpacesAndEmphasis(chunkText, inline.candidate.end);
+        const entry: LineCandidate = {
+          blockIndex,
+          lineIndex,
+          lineStart: inline.candidate.start,
+          candidate: inline.candidate,
+          at: 'line',
+          headingText: chunkText.slice(headingStart, Math.max(headingStart, inline.headingEnd)),
+          headingEnd: Math.max(inline.candidate.end, inline.headingEnd),
+          indent: 0,
+          runIn: true,
+        };
+        if (inline.table) entry.table = inline.table;
+        runInEntries.push(entry);
+      }
+      if (!candidate) {
+        candidates.push(...runInEntries);
+        return;
+      }
       const at: Marker['at'] = lineIndex > 0 ? 'line' : block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'paragraph';
-      const headingEnd = headingEndOf(chunkText, candidate.end, at === 'heading');
+      const headingEnd = runIn?.firstHeadingEnd ?? headingEndOf(chunkText, candidate.end, at === 'heading');
       const headingStart = skipSpacesAndEmphasis(chunkText, candidate.end);
       const headingText = chunkText.slice(headingStart, Math.max(headingStart, headingEnd)).replace(/[*_\s#]+$/, '');
       const entry: LineCandidate = {
@@ -43,7 +66,7 @@ export function parseChunk(chunkText: string, format: 'markdown' | 'text', known
         const label = statisticsLabelMatch(candidate.level, candidate.number, headingTextToLineEnd(chunkText, candidate.end, lineEnd));
         if (label) entry.table = label === 'strong' ? 'statistics' : 'statistics-prefix';
       }
-      candidates.push(entry);
+      candidates.push(entry, ...runInEntries);
     });
   });
   return { text: chunkText, format, blocks, candidates, tableLines, enumerations: findEnumerations(chunkText, blocks, -1) };

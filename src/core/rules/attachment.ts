@@ -77,6 +77,7 @@ function checkNote(text: string, note: AttachmentNote): RuleReport[] {
 }
 
 export const attachment: Rule = {
+  scope: 'document',
   meta: {
     id: 'attachment',
     description: {

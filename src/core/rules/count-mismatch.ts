@@ -1,8 +1,9 @@
 import type { Section, SummaryDocument } from '../model/types';
 import { formatChineseNumeral, parseChineseNumeral } from '../text/numerals';
-import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
 import type { ChunkParse } from '../model/types';
-import { enumerationRuns, isCleanRun, type EnumerationRun } from '../model/enumerations';
+import { isCleanRun, type EnumerationRun } from '../model/enumerations';
+import { enumerationRunsOf } from '../model/views';
 
 /**
  * A stated count: a numeral, a list-like measure word and at most a few more characters before the
@@ -25,8 +26,6 @@ const LIST_NOUN = /(方面|部分|工作|事|任务|措施|举措|重点|点)$/;
 
 /** Sections after the stated ones that are not among the items: problems, next steps. */
 const AFTERWORD = /问题|不足|差距|短板|打算|计划|下一步|下步|明年|来年|今后|思路|安排|展望|方向|改进|建议|体会|经验|启示|设想/;
-
-const PHRASES_KEY = 'count-mismatch:phrases';
 
 interface CountPhrase {
   start: number;
@@ -80,7 +79,7 @@ interface Items {
   sections?: Section[];
 }
 
-function itemsAt(doc: SummaryDocument, offset: number, sections: Map<number, Section>, runs: () => EnumerationRun[]): Items | undefined {
+function itemsAt(doc: SummaryDocument, offset: number, sections: Map<number, Section>, runs: () => readonly EnumerationRun[]): Items | undefined {
   const section = sections.get(offset);
   if (section) {
     if (section.number !== 1) return undefined;
@@ -103,7 +102,8 @@ function numeralFor(written: string, count: number): string {
   return count === 2 ? '两' : formatChineseNumeral(count);
 }
 
-export const countMismatch: Rule = {
+export const countMismatch: BlockRule<CountPhrase> = {
+  scope: 'block',
   meta: {
     id: 'count-mismatch',
     description: {
@@ -143,17 +143,16 @@ export const countMismatch: Rule = {
       },
     ],
   },
-  prepareChunk(parse) {
-    memoized(parse, PHRASES_KEY, findCountPhrases);
+  findInChunk({ parse }) {
+    return findCountPhrases(parse);
   },
-  check({ doc }) {
+  check({ doc }, phrases) {
     const reports: RuleReport[] = [];
     const sections = sectionIndex(doc);
-    let cachedRuns: EnumerationRun[] | undefined;
-    const runs = () => (cachedRuns ??= enumerationRuns(doc));
+    const runs = () => enumerationRunsOf(doc);
     const text = doc.text;
     const title = doc.title;
-    for (const found of perChunk(doc, PHRASES_KEY, findCountPhrases)) {
+    for (const found of phrases) {
       if (title && found.start >= title.start && found.start < title.end) continue;
       {
         const m = found.match;

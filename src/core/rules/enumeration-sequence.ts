@@ -1,4 +1,5 @@
-import { enumerationRuns, type EnumerationRun } from '../model/enumerations';
+import type { EnumerationRun } from '../model/enumerations';
+import { enumerationRunsOf } from '../model/views';
 import type { EnumerationItem } from '../model/types';
 import { formatChineseNumeral } from '../text/numerals';
 import { message, type Rule, type RuleReport } from './rule';
@@ -114,6 +115,7 @@ function faultOf(run: EnumerationRun, index: number, wanted?: number[]): Message
 }
 
 export const enumerationSequence: Rule = {
+  scope: 'document',
   meta: {
     id: 'enumeration-sequence',
     description: {
@@ -155,7 +157,7 @@ export const enumerationSequence: Rule = {
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
-    for (const run of enumerationRuns(doc)) {
+    for (const run of enumerationRunsOf(doc)) {
       const wanted = wantedNumbers(run);
       const edits = wanted && run.items.length > 1 ? renumberEdits(run, wanted) : [];
       const fix = { title: message('按顺序重新编排本组列举', 'Renumber this enumeration in order'), edits };

@@ -3,13 +3,15 @@ import { maskedBlockText } from '../model/prose';
 import { parseChineseNumeral } from '../text/numerals';
 import { isCjk } from '../text/chars';
 import type { Fix, Message } from '../types';
-import { isProse, message, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
 
 /** Units after a number that make `a-b` a range of values (GB/T 15834-2011 §4.13: 浪纹线 ～). */
 const VALUE_UNIT = /^(?:%|‰|[万亿千百]?(?:元|人|个|家|户|项|次|件|名|所|座|台|套|亩|公顷|吨|米|千米|公里|平方米|平方公里|万|亿|倍|岁|天|小时|分钟|篇|期|场|批|株|头|只|辆|条|份|张|本|处|间|栋|层|分))/;
 const FULL_WIDTH_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
 /** 国发〔2021〕30号: a 文号 with brackets other than 〔〕. */
 const DOCUMENT_NUMBER = /([\u4e00-\u9fff]{1,10})([[［【(（﹝〖])((?:19|20)\d{2})([\]］】)）﹞〗])(\d{1,4})号/g;
+/** what every DOCUMENT_NUMBER holds: a bracketed year and a number */
+const DOCUMENT_NUMBER_YEAR = /[[［【(（﹝〖](?:19|20)\d{2}[\]］】)）﹞〗]\d{1,4}号/;
 /** a whole line holding only a date: the 成文日期 under a signature */
 const DATE_LINE = /^[\s\u3000]*(.+?)[\s\u3000]*$/;
 const ISO_DATE = /^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$/;
@@ -92,6 +94,10 @@ function signatureDates(doc: SummaryDocument, chineseNumeralDates: boolean): Fou
     block.lineStarts.forEach((lineStart, index) => {
       const next = index + 1 < block.lineStarts.length ? block.lineStarts[index + 1] : block.end;
       if (next - lineStart > 80) return;
+      // the date's first figure opens the line's text: look at that one character before the whole line
+      let first = lineStart;
+      while (first < next && /[\s\u3000]/.test(doc.text[first])) first++;
+      if (first === next || !/[\d〇零一二三四五六七八九]/.test(doc.text[first])) return;
       const raw = doc.text.slice(lineStart, next).replace(/\r?\n$|\r$/, '');
       const m = DATE_LINE.exec(raw);
       if (!m || m[1].length > 16 || !/^[\d〇零一二三四五六七八九]/.test(m[1])) return;
@@ -156,7 +162,8 @@ function findInChunk(parse: ChunkParse): Found[] {
         fix: { title: message('删去空格', 'Remove the space'), edits: [{ start: spaceStart, end: spaceStart + m[2].length, newText: '' }] },
       });
     }
-    for (const m of s.matchAll(DOCUMENT_NUMBER)) {
+    // the pattern opens with up to ten Chinese characters, tried at every position: look for its bracketed year first
+    for (const m of DOCUMENT_NUMBER_YEAR.test(s) ? s.matchAll(DOCUMENT_NUMBER) : []) {
       if (m[2] === '〔') continue;
       const bracketStart = at(m.index + m[1].length);
       const closeStart = bracketStart + 1 + m[3].length;
@@ -186,7 +193,8 @@ function shiftFound(item: Found, by: number): Found {
   return shifted;
 }
 
-export const numberUsage: Rule = {
+export const numberUsage: BlockRule<Found> = {
+  scope: 'block',
   meta: {
     id: 'number-usage',
     description: {
@@ -231,9 +239,13 @@ export const numberUsage: Rule = {
       },
     ],
   },
-  check({ doc, houseStyle }) {
+  findInChunk({ parse }) {
+    return findInChunk(parse);
+  },
+  shiftFound,
+  check({ doc, houseStyle }, inChunks) {
     const chineseNumeralDates = houseStyle.id === 'gbt9704';
-    const found = [...perChunk(doc, 'rule:number-usage', findInChunk, shiftFound), ...signatureDates(doc, chineseNumeralDates)];
+    const found = [...inChunks, ...signatureDates(doc, chineseNumeralDates)];
     found.sort((a, b) => a.start - b.start || a.end - b.end);
     return found.map((f): RuleReport => (f.fix ? { start: f.start, end: f.end, message: f.message, fix: f.fix } : { start: f.start, end: f.end, message: f.message }));
   },

@@ -1,11 +1,13 @@
 import { formatMarker } from '../text/markers';
 import type { Level, Section } from '../model/types';
 import { message, type Rule, type RuleReport } from './rule';
-import { continuesParentRun, siblingRuns } from '../model/siblings';
+import { continuesParentRun } from '../model/siblings';
+import { siblingRunsOf } from '../model/views';
 
 const LEVEL_FORM: Record<Level, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 
 export const numberingHierarchy: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-hierarchy',
     description: {
@@ -103,7 +105,7 @@ export const numberingHierarchy: Rule = {
     };
     visit(doc.sections, undefined);
     // `### 3.` under `## 2.`: the number carries on the parent's run, the `#` depth says it is a child
-    for (const run of siblingRuns(doc)) {
+    for (const run of siblingRunsOf(doc)) {
       if (!continuesParentRun(run)) continue;
       const section = run[0];
       const parent = section.parent!;

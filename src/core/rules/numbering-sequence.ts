@@ -1,7 +1,8 @@
 import { renumberMarkerText } from '../text/markers';
 import type { Section } from '../model/types';
 import { message, type Rule, type RuleReport } from './rule';
-import { continuesParentRun, isLazyMarkdownList, withDepthSlips, renumberingIsCertain, renumberRunEdits, siblingRuns, splitAtRestarts } from '../model/siblings';
+import { continuesParentRun, isLazyMarkdownList, withDepthSlips, renumberingIsCertain, renumberRunEdits, splitAtRestarts } from '../model/siblings';
+import { siblingRunsOf } from '../model/views';
 import type { SummaryDocument } from '../model/types';
 
 function expectedText(section: Section, number: number): string {
@@ -10,6 +11,7 @@ function expectedText(section: Section, number: number): string {
 }
 
 export const numberingSequence: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-sequence',
     description: {
@@ -79,7 +81,7 @@ export const numberingSequence: Rule = {
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
-    for (const sameLevel of siblingRuns(doc)) {
+    for (const sameLevel of siblingRunsOf(doc)) {
       if (isLazyMarkdownList(sameLevel) || continuesParentRun(sameLevel)) continue;
       const run = withDepthSlips(sameLevel);
       const leadInRestart = leadInRestartHint(doc, run);

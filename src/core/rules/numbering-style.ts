@@ -41,6 +41,7 @@ function expectedStyles(doc: SummaryDocument, house: HouseStyle): { expected: Ma
 }
 
 export const numberingStyle: Rule = {
+  scope: 'document',
   meta: {
     id: 'numbering-style',
     description: {
@@ -97,10 +98,18 @@ export const numberingStyle: Rule = {
         ],
         fixed: '一、工作\n\n1.加强学习。\n2.完善制度。\n',
       },
+      {
+        description: 'in an English report, a tab after one marker where the others take a space',
+        format: 'text',
+        text: 'Annual Report 2024\n\nI. Overview of the year\n\nThe work went well.\n\nII.\tGoals for the year\n\nWe met them.\n\nIII. Plans for next year\n\nWe will go on.\n',
+        flagged: ['II.\t'],
+        messages: [{ en: 'A tab after `II.`; the other markers of its level take a space' }],
+        fixed: 'Annual Report 2024\n\nI. Overview of the year\n\nThe work went well.\n\nII. Goals for the year\n\nWe met them.\n\nIII. Plans for next year\n\nWe will go on.\n',
+      },
     ],
   },
   check({ doc, houseStyle }) {
-    if (doc.profile.profile.language === 'en') return [];
+    if (doc.profile.profile.language === 'en') return tabSeparators(doc);
     const { expected, counts } = expectedStyles(doc, houseStyle);
     const reports: RuleReport[] = [];
     for (const marker of doc.markers) {
@@ -127,6 +136,39 @@ export const numberingStyle: Rule = {
     return reports.sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * An English report writes `I. Overview`; a tab after one marker where its siblings' markers take a
+ * space (`II.\tOverall`) is a slip of the copy. Only where the space clearly prevails in that family
+ * of markers (Roman, decimal, arabic): a document that tabs them all is consistent.
+ */
+function tabSeparators(doc: SummaryDocument): RuleReport[] {
+  const familyOf = (m: Marker) => (m.style === 'roman' ? 'roman' : m.style === 'decimal' ? 'decimal' : `arabic-${m.level}`);
+  const separator = (m: Marker) => doc.text[m.end];
+  const spaces = new Map<string, number>();
+  const tabs = new Map<string, Marker[]>();
+  for (const marker of doc.markers) {
+    const family = familyOf(marker);
+    if (separator(marker) === ' ' && doc.text[marker.end + 1] !== ' ') spaces.set(family, (spaces.get(family) ?? 0) + 1);
+    else if (separator(marker) === '\t') tabs.set(family, [...(tabs.get(family) ?? []), marker]);
+  }
+  const reports: RuleReport[] = [];
+  for (const [family, tabbed] of tabs) {
+    const spaced = spaces.get(family) ?? 0;
+    if (spaced < 2 || spaced < 2 * tabbed.length) continue;
+    for (const marker of tabbed) {
+      let end = marker.end;
+      while (doc.text[end] === '\t' || doc.text[end] === ' ') end++;
+      reports.push({
+        start: marker.start,
+        end,
+        message: message(`编号“${marker.text}”后是制表符，同级其他编号后是空格`, `A tab after \`${marker.text}\`; the other markers of its level take a space`),
+        fix: { title: message('改为一个空格', 'Change to one space'), edits: [{ start: marker.end, end, newText: ' ' }] },
+      });
+    }
+  }
+  return reports.sort((a, b) => a.start - b.start);
+}
 
 function styleReport(marker: Marker, want: MarkerStyle, certain: boolean): RuleReport {
   const replacement = formatMarker(want, marker.number);

@@ -1,33 +1,13 @@
 import type { SummaryDocument } from '../model/types';
-import { memoized, message, perChunk, type Rule, type RuleReport } from './rule';
+import { message, type BlockRule, type Located, type RuleReport } from './rule';
 import type { ChunkParse } from '../model/types';
 import type { Message, TextEdit } from '../types';
 import { crawlerHeaderLength } from '../model/prose';
+import { linesOf } from '../model/views';
+import { lineRanges, type LineRange } from '../text/lines';
 import junkData from './data/pasted-content.json';
 
-interface Line {
-  start: number;
-  /** end of the content, before the line break */
-  end: number;
-  /** start of the next line (after the line break), or the text length */
-  next: number;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    if (newline === -1) {
-      if (start < text.length || lines.length === 0) lines.push({ start, end: text.length, next: text.length });
-      break;
-    }
-    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    lines.push({ start, end, next: newline + 1 });
-    start = newline + 1;
-  }
-  return lines;
-}
+type Line = LineRange;
 
 const isBlank = (text: string, line: Line | undefined) => line !== undefined && /^[\s\u3000]*$/.test(text.slice(line.start, line.end));
 
@@ -37,7 +17,7 @@ const isBlank = (text: string, line: Line | undefined) => line !== undefined && 
  * is left; the last content line takes the blank lines before and after it, so the text ends on
  * the line before with one line break, as it did.
  */
-function deleteLineEdit(text: string, lines: Line[], index: number): TextEdit {
+function deleteLineEdit(text: string, lines: readonly Line[], index: number): TextEdit {
   const line = lines[index];
   let last = lines.length - 1;
   while (last > index && isBlank(text, lines[last])) last--;
@@ -147,7 +127,7 @@ const STRAY_TAIL = /^[ \t]*(?:Public domain|false|true)[ \t]*$/i;
 const LICENCE_WORDS = /公有领域|Public domain|维基文库|wikisource/i;
 
 /** The Wikisource licence footer of a scraped page: from its `本作品…` line to the end. */
-function licenceFooter(text: string, lines: Line[]): { first: number; last: number } | undefined {
+function licenceFooter(text: string, lines: readonly Line[]): { first: number; last: number } | undefined {
   let last = lines.length - 1;
   while (last >= 0 && isBlank(text, lines[last])) last--;
   if (last < 0) return undefined;
@@ -166,7 +146,8 @@ function whatFound(zh: string, en: string): Message {
   return message(zh, en);
 }
 
-export const pastedContent: Rule = {
+export const pastedContent: BlockRule<Located> = {
+  scope: 'block',
   meta: {
     id: 'pasted-content',
     description: {
@@ -247,21 +228,19 @@ export const pastedContent: Rule = {
       },
     ],
   },
-  prepareChunk(parse) {
-    memoized(parse, SUSPECTS_KEY, suspectLines);
+  findInChunk({ parse }) {
+    return suspectLines(parse);
   },
-  check({ doc }) {
-    return findPasted(doc);
+  check({ doc }, suspects) {
+    return findPasted(doc, suspects);
   },
 };
-
-const SUSPECTS_KEY = 'pasted-content:lines';
 
 /** Lines of one chunk that may be pasted content: a paid marker, a page footer, an advert or website junk. */
 function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
   const suspects: { start: number; end: number }[] = [];
   const code = parse.blocks.filter((b) => b.kind === 'code');
-  for (const line of linesOf(parse.text)) {
+  for (const line of lineRanges(parse.text)) {
     const content = parse.text.slice(line.start, line.end);
     if (!content.trim() || code.some((b) => line.start >= b.start && line.start < b.end)) continue;
     if (content.includes('##') || PAGE_FOOTER.some((re) => re.test(content)) || isAdvert(content) || junkIn(content).length) suspects.push({ start: line.start, end: line.end });
@@ -269,9 +248,9 @@ function suspectLines(parse: ChunkParse): { start: number; end: number }[] {
   return suspects;
 }
 
-function findPasted(doc: SummaryDocument): RuleReport[] {
+function findPasted(doc: SummaryDocument, suspectLineRanges: Located[]): RuleReport[] {
   const text = doc.text;
-  const lines = linesOf(text);
+  const lines = linesOf(doc);
   const skipped = doc.blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter');
   const inSkipped = (line: Line) => skipped.some((b) => line.start >= b.start && line.start < b.end);
   const reports: RuleReport[] = [];
@@ -359,7 +338,7 @@ function findPasted(doc: SummaryDocument): RuleReport[] {
   }
 
   // the costly tests run once per chunk; here only the lines they picked out are looked at again
-  const suspects = new Set(perChunk(doc, SUSPECTS_KEY, suspectLines).map((l) => l.start));
+  const suspects = new Set(suspectLineRanges.map((l) => l.start));
   for (let index = firstLine; index < lastLine; index++) {
     const line = lines[index];
     if (!suspects.has(line.start) || inSkipped(line)) continue;

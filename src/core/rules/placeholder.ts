@@ -45,14 +45,18 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
   const s = maskedBlockText(doc, block);
   const hits: { start: number; end: number }[] = [];
   const add = (start: number, end: number) => hits.push({ start: block.start + start, end: block.start + end });
+  // most paragraphs hold none of the letters these searches need: one quick look each, not a dozen scans
+  const hasX = /[XxＸｘ×]/.test(s);
+  const hasUnderscore = /[_＿]/.test(s);
+  const scan = (worth: boolean, re: RegExp): Iterable<RegExpExecArray> => (worth ? s.matchAll(re) : []);
 
   // XX, ××, xx (2005-12-xx): a run not touching ASCII letters or digits
-  for (const m of s.matchAll(/[XxＸｘ×]{2,}/g)) {
+  for (const m of scan(hasX, /[XxＸｘ×]{2,}/g)) {
     const i = m.index;
     if (!isAsciiAlnum(s[i - 1]) && !isAsciiAlnum(s[i + m[0].length])) add(i, i + m[0].length);
   }
   // X月X日, X号; 开展X场 / X次
-  for (const m of s.matchAll(/[XxＸｘ×]/g)) {
+  for (const m of scan(hasX, /[XxＸｘ×]/g)) {
     const i = m.index;
     const before = s[i - 1];
     const after = s[i + 1];
@@ -62,7 +66,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
   // 区X局, 与 X 业务工作同部署: a lone capital X standing for a name between Chinese words
   // (found by the letter, then its neighbours: a look-behind first would be tried at every position)
   const gap = (ch: string | undefined) => ch === ' ' || ch === '\u3000';
-  for (const m of s.matchAll(/[XＸ]/g)) {
+  for (const m of scan(hasX, /[XＸ]/g)) {
     const i = m.index;
     const chineseBefore = isCjkAt(s, i - 1) || (gap(s[i - 1]) && isCjkAt(s, i - 2));
     const chineseAfter = isCjkAt(s, i + 1) || (gap(s[i + 1]) && isCjkAt(s, i + 2));
@@ -74,7 +78,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     add(i, i + 1);
   }
   // 20__年, ____单位: fill-in blanks
-  for (const m of s.matchAll(/[_＿]{2,}/g)) {
+  for (const m of scan(hasUnderscore, /[_＿]{2,}/g)) {
     const i = m.index;
     const end = i + m[0].length;
     const before = s[i - 1];
@@ -91,11 +95,11 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     add(i, end);
   }
   // TODO, TBD, FIXME left in the text (a comment or code is not prose, so it is not read here)
-  for (const m of s.matchAll(/(?<![A-Za-z0-9_\-])(?:TODO|TBD|FIXME)(?![A-Za-z0-9_\-])/g)) add(m.index, m.index + m[0].length);
+  for (const m of scan(/TODO|TBD|FIXME/.test(s), /(?<![A-Za-z0-9_\-])(?:TODO|TBD|FIXME)(?![A-Za-z0-9_\-])/g)) add(m.index, m.index + m[0].length);
   // 20--年, 20－－年: the year's last digits left as dashes
-  for (const m of s.matchAll(/(?<![0-9])(?:19|20)([-－]{2,})(?=[年度])/g)) add(m.index + 2, m.index + 2 + m[1].length);
+  for (const m of scan(/[-－]{2}/.test(s), /(?<![0-9])(?:19|20)([-－]{2,})(?=[年度])/g)) add(m.index + 2, m.index + 2 + m[1].length);
   // x个, x处, X名: a letter standing for a count before a measure word
-  for (const m of s.matchAll(/[XxＸｘ](?=[个处项件名人家条万亿元%％])/g)) {
+  for (const m of scan(hasX, /[XxＸｘ](?=[个处项件名人家条万亿元%％])/g)) {
     const i = m.index;
     const before = s[i - 1];
     if (isAsciiAlnum(before) || /[XxＸｘ×+＋.．]/.test(before ?? '')) continue;
@@ -103,14 +107,14 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     add(i, i + 1);
   }
   // 1X个, XX.X%, 2X万元: X for digits inside a figure (415X” is a name, N+X a formula: not followed by a unit)
-  for (const m of s.matchAll(/(?<![A-Za-z+＋])(?:[0-9]+[XＸ]+|[XＸ]+[.．][0-9XＸ]+|[0-9]+[.．][XＸ]+)(?=[%％个处项件名人家条万亿元倍])/g)) add(m.index, m.index + m[0].length);
+  for (const m of scan(hasX, /(?<![A-Za-z+＋])(?:[0-9]+[XＸ]+|[XＸ]+[.．][0-9XＸ]+|[0-9]+[.．][XＸ]+)(?=[%％个处项件名人家条万亿元倍])/g)) add(m.index, m.index + m[0].length);
   // （具体网址）, （单位名称）: a bracketed slot where the real text goes
   for (const m of s.matchAll(/[（(](?:具体[^（）()\n]{1,6}|[^（）()\n]{0,6}(?:名称|姓名|网址|日期|时间|金额|数量|数字)|[^（）()\n]{0,4}(?:填写|填入|待定|待补充|待填)[^（）()\n]{0,6})[）)]/g)) {
     if (/^[（(](?:简称|以下简称|下称|含|不含|包括)/.test(m[0])) continue;
     add(m.index, m.index + m[0].length);
   }
   // 共_件, 占_%: a lone underscore standing for a missing number
-  for (const m of s.matchAll(/(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])/g)) {
+  for (const m of scan(hasUnderscore, /(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])/g)) {
     const i = m.index;
     if (isCjkAt(s, i - 1) && /[个处项件名人家条篇期场次万亿元%％年月日]/.test(s[i + 1] ?? '')) add(i, i + 1);
   }
@@ -154,7 +158,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
     add(i, end);
   }
   // 学习A新时代: a single A standing for a cut-out name
-  const letterLabels = [...s.matchAll(/(?:^|[^A-Za-z0-9])[BＢ]/g)].some((m) => isCjkAt(s, m.index + m[0].length));
+  const letterLabels = [...scan(/[BＢ]/.test(s), /(?:^|[^A-Za-z0-9])[BＢ]/g)].some((m) => isCjkAt(s, m.index + m[0].length));
   if (!letterLabels) {
     for (const m of s.matchAll(/A/g)) {
       const i = m.index;
@@ -166,6 +170,7 @@ function findInBlock(doc: SourceText, block: Block): { start: number; end: numbe
 }
 
 export const placeholder: Rule = {
+  scope: 'block',
   meta: {
     id: 'placeholder',
     description: {

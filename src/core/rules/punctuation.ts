@@ -1,8 +1,8 @@
 import type { Block } from '../model/types';
 import { maskedBlockText, type SourceText } from '../model/prose';
 import type { ChunkParse, SummaryDocument } from '../model/types';
-import { isProse, memoized, message, perChunk, type Rule, type RuleReport } from './rule';
-import { markersByBlock } from '../model/views';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
+import { markersByBlock } from '../model/blocks';
 import { fullWidthOf, isAsciiAlnum, isAsciiLetter, isCjk, isCjkAt } from '../text/chars';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）' };
@@ -252,8 +252,8 @@ function unpairedInChunk(parse: ChunkParse): Unpaired[] {
  * first closer of its kind, close together with nothing of their kind between, are one pair that a
  * hard line wrap (PDF copy) or table debris cut in two.
  */
-function unpairedMarks(doc: SummaryDocument): RuleReport[] {
-  const marks = perChunk(doc, 'punctuation:unpaired', unpairedInChunk).sort((a, b) => a.start - b.start);
+function unpairedMarks(doc: SummaryDocument, found: Unpaired[]): RuleReport[] {
+  const marks = found.sort((a, b) => a.start - b.start);
   const paired = new Set<number>();
   // one pass: the last unpaired mark of each kind (“ and ” are one kind), so a closer meets only its nearest opener
   const lastOfKind = new Map<string, number>();
@@ -291,7 +291,8 @@ function isEmoticonOrLabel(s: string, i: number): boolean {
   return label !== null;
 }
 
-export const punctuation: Rule = {
+export const punctuation: BlockRule<Unpaired> = {
+  scope: 'block',
   meta: {
     id: 'punctuation',
     description: {
@@ -353,10 +354,10 @@ export const punctuation: Rule = {
   checkBlock({ text, format, block, markers }) {
     return checkBlock({ text, format }, block, markers);
   },
-  check({ doc }) {
-    return unpairedMarks(doc);
+  findInChunk({ parse }) {
+    return unpairedInChunk(parse);
   },
-  prepareChunk(parse) {
-    memoized(parse, 'punctuation:unpaired', unpairedInChunk);
+  check({ doc }, found) {
+    return unpairedMarks(doc, found);
   },
 };

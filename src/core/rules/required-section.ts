@@ -1,7 +1,9 @@
-import { findParts, isInformalNote } from '../model/parts';
+import { isInformalNote } from '../model/parts';
+import { partsOf } from '../model/views';
 import { message, type Rule, type RuleReport } from './rule';
 
 export const requiredSection: Rule = {
+  scope: 'document',
   meta: {
     id: 'required-section',
     description: {
@@ -48,7 +50,7 @@ export const requiredSection: Rule = {
     const reports: RuleReport[] = [];
     // an empty file is not a document yet
     if (!/\S/.test(doc.text.slice(doc.frontMatter?.end ?? 0))) return reports;
-    const statuses = findParts(doc);
+    const statuses = partsOf(doc);
     const anchor = doc.title ?? firstLine(doc.text, doc.frontMatter?.end ?? 0);
     const profileName = doc.profile.profile.name;
     const missing = statuses.filter((s) => !s.present);

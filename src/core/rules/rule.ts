@@ -2,8 +2,7 @@ import type { HouseStyle, SummaryConfig } from '../config/config';
 import type { Block, ChunkParse, SummaryDocument } from '../model/types';
 import type { Fix, Message, RuleId, Severity } from '../types';
 
-export { isProse, proseBlocks } from '../model/views';
-export { memoized, perChunk } from '../model/chunk-memo';
+export { isProse, proseBlocks } from '../model/blocks';
 
 /** One example per behaviour; the unit tests run every example, so the docs cannot drift. */
 export interface RuleExample {
@@ -58,23 +57,52 @@ export interface BlockContext {
   block: Block;
   format: 'markdown' | 'text';
   /** numbering markers at the starts of the block's lines (ambiguous ones included) */
-  markers: { start: number; end: number }[];
+  markers: readonly { start: number; end: number }[];
+}
+
+/** Something a rule found at a place in the text (in chunk coordinates until the engine shifts it). */
+export interface Located {
+  start: number;
+  end: number;
+}
+
+/** One chunk on its own, as a block-scoped rule's chunk pass sees it. */
+export interface ChunkContext {
+  parse: ChunkParse;
+  /** a chunk pass that reads the settings declares `variant`, so its results are kept per variant */
+  config: SummaryConfig;
+}
+
+/** A rule that looks at the whole model at once. */
+export interface DocumentRule {
+  meta: RuleMeta;
+  scope: 'document';
+  check(context: RuleContext): RuleReport[];
 }
 
 /**
- * A rule looks at the whole model (`check`), or at one prose block at a time (`checkBlock`): the
- * latter's findings are kept with the chunk's parse, so an edit re-checks only what it touched.
+ * A rule whose costly part depends on one chunk's text alone. The engine runs `checkBlock` on each
+ * prose block and `findInChunk` on each chunk, keeps both with the chunk's parse under the rule's id,
+ * and hands them over in document coordinates: after an edit only the chunks it touched are looked
+ * at again. The rule itself holds only its logic: it never fetches or fills a memo.
  */
-export interface Rule {
+export interface BlockRule<Found extends Located = Located> {
   meta: RuleMeta;
-  check?(context: RuleContext): RuleReport[];
+  scope: 'block';
+  /** the findings of one prose block, in the chunk's coordinates */
   checkBlock?(context: BlockContext): RuleReport[];
-  /**
-   * Fills this rule's per-chunk memo ahead of time, so a first analysis done in slices leaves
-   * little for its last, synchronous step.
-   */
-  prepareChunk?(parse: ChunkParse): void;
+  /** what the rule looks for in one chunk (chunk coordinates), for `check` to judge against the whole model */
+  findInChunk?(context: ChunkContext): Found[];
+  /** moves a found item by `by` (default: its start, end and fix edits) */
+  shiftFound?(found: Found, by: number): Found;
+  /** when `findInChunk` depends on the settings: a key for them, so each variant is kept apart */
+  variant?(config: SummaryConfig): string;
+  /** the findings that need the whole model, from what `findInChunk` found in every chunk (document coordinates) */
+  check?(context: RuleContext, found: Found[]): RuleReport[];
 }
+
+/** Every rule; a block rule's own found type fits here because its methods take it as a parameter (bivariantly). */
+export type Rule = DocumentRule | BlockRule;
 
 /** Quote a found text in messages: 「…」 in Chinese, `…` in English. */
 export function quoted(text: string): Message {

@@ -1,6 +1,6 @@
 import type { SectionLengthSettings, LengthLimit } from '../config/config';
 import type { SummaryConfig } from '../config/config';
-import { findParts } from '../model/parts';
+import { partsOf } from '../model/views';
 import type { SummaryDocument } from '../model/types';
 import type { Message } from '../types';
 import { message, type Rule, type RuleReport } from './rule';
@@ -48,7 +48,7 @@ export function partLengths(doc: SummaryDocument, config: SummaryConfig): PartLe
   const counting = profile.language === 'en' ? 'non-whitespace' : (config.sectionLength?.count ?? 'hanzi');
   const profileId = profile.id;
   const lengths: PartLength[] = [];
-  const statuses = findParts(doc);
+  const statuses = partsOf(doc);
   const starts = statuses.filter((s) => s.present && s.part.kind !== 'opening' && s.at !== undefined).map((s) => s.section?.start ?? s.at!);
   for (const status of statuses) {
     if (!status.present || status.part.kind === 'main-work') continue;
@@ -103,6 +103,7 @@ export function formatLimit(limit: LengthLimit): string {
 }
 
 export const sectionLength: Rule = {
+  scope: 'document',
   meta: {
     id: 'section-length',
     description: {

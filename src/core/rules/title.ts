@@ -7,7 +7,6 @@ const KIND_WORDS = /总结|报告|汇报|述职|述廉|述责|计划|规划|要�
 const PERIOD_WORDS = /(?:19|20)\d{2}\s*年|[上下]半年|年度|季度|月份/;
 /** GB/T 9704-2012 §7.3.2: no punctuation in a title but the 书名号 (and quotes, brackets, dashes of names). */
 const TITLE_PUNCTUATION = /[，,。；;：:！!？?]/g;
-const FILE_EXTENSION = /\.(?:docx?|wps|txt|md|pdf|rtf)$/i;
 
 /** Mostly Chinese: English titles keep their own punctuation (`2023 Annual Report: SIG Node`). */
 function chinese(text: string): boolean {
@@ -21,11 +20,12 @@ function chinese(text: string): boolean {
 }
 
 export const title: Rule = {
+  scope: 'document',
   meta: {
     id: 'title',
     description: {
-      zh: '标题：写明文种（总结、报告、述职报告……，与文种配置相符），除书名号等外不用标点（末尾不加“。”“：”），不含空格，不是文件名；无可识别标题的文档不查',
-      en: "The title names the document's kind (总结, 报告, 述职报告…, as the profile expects), has no punctuation but 书名号 and the like (no trailing 。 or ：) and no spaces, and is not a file name; documents without a detectable title are not checked",
+      zh: '标题：写明文种（总结、报告、述职报告……，与文种配置相符），除书名号等外不用标点（末尾不加“。”“：”），不含空格，不是文件名（文件名行不作标题，由 pasted-content 报告）；无可识别标题的文档不查',
+      en: "The title names the document's kind (总结, 报告, 述职报告…, as the profile expects), has no punctuation but 书名号 and the like (no trailing 。 or ：) and no spaces, and is not a file name (the model never takes a file-name line for the title: pasted-content reports it); documents without a detectable title are not checked",
     },
     defaultSeverity: 'warning',
     fixable: true,
@@ -116,7 +116,7 @@ export const title: Rule = {
         });
       }
       const trailing = text.slice(ownEnd) + rest;
-      if (trailing && !FILE_EXTENSION.test(text)) {
+      if (trailing) {
         const start = at(ownEnd);
         const end = found.end + rest.length;
         reports.push({
@@ -127,22 +127,13 @@ export const title: Rule = {
         });
       }
     }
-    const extension = FILE_EXTENSION.exec(text);
-    if (extension) {
-      reports.push({
-        start: at(extension.index),
-        end: found.end,
-        message: message(`标题“${text}”是文件名，应写出正式标题`, `The title \`${text}\` is a file name; write the real title`),
-      });
-    }
     const profile = doc.profile.profile;
     if (profile.language === 'zh' && chinese(text)) {
-      const bare = extension ? text.slice(0, extension.index) : text;
       const chosen = doc.profile.reason === 'front-matter' || doc.profile.reason === 'config' || doc.profile.reason === 'chosen';
-      const namesProfile = profile.titlePatterns.some((p) => new RegExp(p).test(bare));
+      const namesProfile = profile.titlePatterns.some((p) => new RegExp(p).test(text));
       // a chosen profile expects its own kind; the default one only a kind word, and only in a title that names a period
       // (a slogan title such as 高举中国特色社会主义伟大旗帜 is how some reports are titled)
-      const unnamed = chosen ? !namesProfile : !KIND_WORDS.test(bare) && PERIOD_WORDS.test(bare);
+      const unnamed = chosen ? !namesProfile : !KIND_WORDS.test(text) && PERIOD_WORDS.test(text);
       if (unnamed) {
         reports.push({
           start: found.start,

@@ -1,7 +1,7 @@
 import type { ChunkParse } from '../model/types';
 import { maskedBlockText } from '../model/prose';
 import { activeWording, type WordingEntry, type WordingSettings } from '../config/wording-dictionary';
-import { isProse, message, perChunk, type Rule, type RuleReport } from './rule';
+import { isProse, message, type BlockRule, type RuleReport } from './rule';
 
 /** How far the context patterns look: a few words either side, never the whole paragraph. */
 const BEFORE_WINDOW = 30;
@@ -38,6 +38,8 @@ interface Dictionary {
   entries: CompiledEntry[];
   /** each find by its first UTF-16 unit: one pass over a text finds every candidate */
   byFirstUnit: Map<number, { find: string; compiled: CompiledEntry }[]>;
+  /** 1 at each UTF-16 unit some find starts with: most characters of a text are ruled out by one array read */
+  isFirstUnit: Uint8Array;
 }
 
 /** Compiled dictionaries by the settings that made them: a workspace has one or two, not one per edit. */
@@ -58,19 +60,24 @@ function dictionaryFor(settings: WordingSettings | undefined): { key: string; di
         byFirstUnit.set(unit, list);
       }
     }
-    dictionary = { entries, byFirstUnit };
+    const isFirstUnit = new Uint8Array(0x10000);
+    for (const unit of byFirstUnit.keys()) isFirstUnit[unit] = 1;
+    dictionary = { entries, byFirstUnit, isFirstUnit };
     compiledCache.set(key, dictionary);
   }
   return { key, dictionary };
 }
 
 /** Where some find of the dictionary starts in the text, with the find: one pass, whatever the dictionary's size. */
-function* candidates(text: string, dictionary: Dictionary): Generator<{ at: number; find: string; compiled: CompiledEntry }> {
+function candidates(text: string, dictionary: Dictionary): { at: number; find: string; compiled: CompiledEntry }[] {
+  const found: { at: number; find: string; compiled: CompiledEntry }[] = [];
+  const { isFirstUnit, byFirstUnit } = dictionary;
   for (let i = 0; i < text.length; i++) {
-    const list = dictionary.byFirstUnit.get(text.charCodeAt(i));
-    if (!list) continue;
-    for (const { find, compiled } of list) if (text.startsWith(find, i)) yield { at: i, find, compiled };
+    const unit = text.charCodeAt(i);
+    if (isFirstUnit[unit] === 0) continue;
+    for (const { find, compiled } of byFirstUnit.get(unit)!) if (text.startsWith(find, i)) found.push({ at: i, find, compiled });
   }
+  return found;
 }
 
 /** Where the dictionary in force applies in one text (a paragraph): the rule's own search, for tests and tools. */
@@ -173,7 +180,8 @@ function report(text: string, hit: Hit): RuleReport {
   }
 }
 
-export const wording: Rule = {
+export const wording: BlockRule<Hit> = {
+  scope: 'block',
   meta: {
     id: 'wording',
     description: {
@@ -233,9 +241,13 @@ export const wording: Rule = {
       },
     ],
   },
-  check({ doc, config }) {
-    const { key, dictionary } = dictionaryFor(config.wording);
-    const hits = perChunk(doc, `rule:wording:${key}`, (parse) => findInChunk(parse, dictionary));
+  variant(config) {
+    return dictionaryFor(config.wording).key;
+  },
+  findInChunk({ parse, config }) {
+    return findInChunk(parse, dictionaryFor(config.wording).dictionary);
+  },
+  check({ doc }, hits) {
     return hits.map((hit) => report(doc.text, hit));
   },
 };

@@ -129,6 +129,7 @@ function periodText(period: NonNullable<SummaryDocument['period']>): string {
 }
 
 export const yearConsistency: Rule = {
+  scope: 'document',
   meta: {
     id: 'year-consistency',
     description: {

@@ -77,3 +77,44 @@ export function lineStartBefore(text: string, offset: number): number {
 export function readingView(text: string): string {
   return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/** One line of a text: where it starts, where its content ends (before the break), where the next begins. */
+export interface LineRange {
+  start: number;
+  end: number;
+  /** start of the next line (after the line break), or the text's length */
+  next: number;
+}
+
+/**
+ * The lines of a text, with \r\n, \n and a bare \r as line breaks. A text that ends in a line break
+ * has no empty line after it; an empty text is one empty line.
+ */
+export function lineRanges(text: string): LineRange[] {
+  const lines: LineRange[] = [];
+  // most texts have no CR at all: then indexOf finds each break much faster than a scan by character
+  const withCr = text.includes('\r');
+  let start = 0;
+  for (;;) {
+    let end: number;
+    let next: number;
+    if (withCr) ({ end, next } = nextLineBreak(text, start));
+    else next = (end = text.indexOf('\n', start)) + 1;
+    if (end === -1) {
+      if (start < text.length || lines.length === 0) lines.push({ start, end: text.length, next: text.length });
+      return lines;
+    }
+    lines.push({ start, end, next });
+    start = next;
+    if (start >= text.length) return lines;
+  }
+}
+
+/**
+ * The text cut at every line break (\r\n, \n or a bare \r), as `split` would: n breaks give n + 1
+ * pieces, so a final line break leaves an empty last piece (and `join` of the pieces with one
+ * break gives the text back, its breaks made uniform).
+ */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
