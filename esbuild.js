@@ -1,4 +1,4 @@
-// Bundles the VS Code extension, its Word support and the CLI into dist/. `node esbuild.js [--watch] [--production]`.
+// Bundles the VS Code extension (desktop and web), its Word support, the language server and the CLI into dist/. `node esbuild.js [--watch] [--production]`.
 // An entry point that does not exist yet is skipped with a note, so one half builds without the other.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -28,7 +28,64 @@ const bundles = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // VS Code for the Web: the extension's `browser` entry and the same language server in a Web Worker
+  {
+    entryPoints: ['src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    ...browserTarget('cjs', { forTheExtension: true }),
+  },
+  {
+    entryPoints: ['src/server/browser.ts'],
+    outfile: 'dist/web/server.js',
+    ...browserTarget('iife'),
+  },
 ];
+
+/**
+ * A bundle for a browser (the web extension host and its workers are Web Workers: no Node modules).
+ * The server's files import vscode-languageserver/node, whose API the /browser entry has too (only the
+ * transports differ, and the browser entry picks its own): map one to the other.
+ */
+function browserTarget(format, { forTheExtension = false } = {}) {
+  const plugins = [
+    {
+      name: 'language-server-for-the-browser',
+      setup(build) {
+        build.onResolve({ filter: /^vscode-languageserver\/node$/ }, (args) =>
+          build.resolve('vscode-languageserver/browser', { kind: args.kind, resolveDir: args.resolveDir }),
+        );
+      },
+    },
+  ];
+  if (forTheExtension) {
+    // Desktop modules that need Node, and the browser module that stands in for each in the web bundle.
+    const webReplacements = new Map([[path.join(__dirname, 'src', 'extension', 'wordFiles.ts'), path.join(__dirname, 'src', 'web', 'wordFiles.ts')]]);
+    // The web extension uses a few helpers of src/core (the analysis is the server's): declaring the
+    // core free of side effects (it is: no module registers anything on import) lets esbuild drop the rest.
+    const core = path.join(__dirname, 'src', 'core') + path.sep;
+    plugins.push({
+      name: 'web-extension-modules',
+      setup(build) {
+        build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+          if (args.pluginData?.resolving) return undefined;
+          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+          if (webReplacements.has(resolved.path)) return { ...resolved, path: webReplacements.get(resolved.path) };
+          return resolved.path.startsWith(core) ? { ...resolved, sideEffects: false } : resolved;
+        });
+      },
+    });
+  }
+  return {
+    format,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    // a Web Worker has no DOM: packages with a `worker` export (decode-named-character-reference) must not get their DOM one
+    conditions: ['worker'],
+    plugins,
+  };
+}
 
 async function main() {
   const contexts = [];
@@ -39,7 +96,6 @@ async function main() {
       continue;
     }
     const context = await esbuild.context({
-      ...bundle,
       absWorkingDir: __dirname,
       bundle: true,
       format: 'cjs',
@@ -51,6 +107,7 @@ async function main() {
       logLevel: 'warning',
       // jsonc-parser's UMD entry requires files by computed paths esbuild cannot follow; its ESM entry bundles cleanly
       mainFields: ['module', 'main'],
+      ...bundle,
     });
     contexts.push(context);
   }

@@ -82,7 +82,7 @@ function defaultLocale(env: CliIo['env']): Locale {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes('--lsp')) {
     // the server reads its transport options (--stdio, --node-ipc, --clientProcessId=…) itself
-    const { startServer } = await import('../server/server.js');
+    const { startServer } = await import('../server/main.js');
     startServer(argv);
     // it runs until the client's `exit` notification, which ends the process
     return new Promise<number>(() => undefined);

@@ -19,7 +19,8 @@ import type { SummaryDocuments } from './summaryDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'official-summary';
 /** What the language client syncs: the languages and schemes SummaryDocuments considers. */
-const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+// vscode-test-web: the folder @vscode/test-web mounts (VS Code for the Web in test/web)
+const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
 const DOCUMENT_SELECTOR = ['markdown', 'plaintext'].flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 
 /**

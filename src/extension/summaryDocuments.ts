@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { globMatches, looksLikeSummary } from '../core/index';
 
 const SUPPORTED_LANGUAGES = new Set(['markdown', 'plaintext']);
-const SUPPORTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+// vscode-test-web: the folder @vscode/test-web mounts (VS Code for the Web in test/web)
+const SUPPORTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
 const MARKS_KEY = 'officialSummary.marks';
 const PROFILE_CHOICES_KEY = 'officialSummary.profileChoices';
 

@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, analyze, type Analysis, type Locale, type SummaryConfig } from '../core/index';
 import type { DocumentStateParams } from './protocol';
 import { isMarkdown, isSummaryDocument, pathOf } from './summaryDocuments';
-import { withSettings, type ConfigFiles, type EditorSettings } from './settings';
+import { withSettings, type ConfigSource, type EditorSettings } from './settings';
 
 export interface DocumentAnalysis extends Analysis {
   uri: string;
@@ -31,7 +31,7 @@ export class AnalysisService {
   private readonly results = new Map<string, { key: string; analysis: DocumentAnalysis | undefined }>();
 
   constructor(
-    private readonly configFiles: ConfigFiles,
+    private readonly configFiles: ConfigSource,
     private readonly contextOf: (uri: string) => Promise<DocumentContext>,
   ) {}
 
@@ -54,13 +54,17 @@ export class AnalysisService {
   async analysisOf(document: TextDocument, isCancelled: () => boolean = () => false, outdatedOk = false): Promise<DocumentAnalysis | undefined> {
     const context = await this.contextOf(document.uri);
     if (isCancelled()) return undefined;
+    // in a browser the client reads the file: the stamp may take a round trip
+    const configStamp = await this.configFiles.stampOf(context.folderUri);
+    if (isCancelled()) return undefined;
     const text = document.getText();
     if (!isSummaryDocument(document.uri, document.languageId, text, context.settings, context.state?.mark)) return undefined;
-    const analyzerKey = `${JSON.stringify(context.settings)}|${this.configFiles.stampOf(context.folderUri)}|${document.languageId}|${context.state?.profileChoice ?? ''}`;
+    const analyzerKey = `${JSON.stringify(context.settings)}|${configStamp}|${document.languageId}|${context.state?.profileChoice ?? ''}`;
     const resultKey = `${document.version}|${analyzerKey}|${context.locale}|${context.state?.mark ?? ''}`;
     const known = this.results.get(document.uri);
     if (known?.key === resultKey) return known.analysis;
-    const config = this.configOf(context);
+    const config = await this.configOf(context);
+    if (isCancelled()) return undefined;
     let entry = this.analyzers.get(document.uri);
     if (!entry || entry.key !== analyzerKey) {
       entry = { key: analyzerKey, analyzer: new DocumentAnalyzer({ fileName: pathOf(document.uri), format: isMarkdown(document.uri, document.languageId) ? 'markdown' : 'text', config }) };
@@ -82,13 +86,13 @@ export class AnalysisService {
   async analyzeText(uri: string, languageId: string, text: string, requireSummary: boolean): Promise<(Analysis & { config: SummaryConfig; locale: Locale }) | undefined> {
     const context = await this.contextOf(uri);
     if (requireSummary && !isSummaryDocument(uri, languageId, text, context.settings, context.state?.mark)) return undefined;
-    const config = this.configOf(context);
+    const config = await this.configOf(context);
     const result = analyze(text, { fileName: pathOf(uri), format: isMarkdown(uri, languageId) ? 'markdown' : 'text', config });
     return { ...result, config, locale: context.locale };
   }
 
-  private configOf(context: DocumentContext): SummaryConfig {
-    const config = withSettings(this.configFiles.configIn(context.folderUri), context.settings);
+  private async configOf(context: DocumentContext): Promise<SummaryConfig> {
+    const config = withSettings(await this.configFiles.configIn(context.folderUri), context.settings);
     // the profile the user chose for this file wins over front matter and title
     return context.state?.profileChoice ? { ...config, chosenProfile: context.state.profileChoice } : config;
   }

@@ -1,5 +1,22 @@
-// The language server as its own bundle (dist/server.js), for a client that starts it as a Node
-// module; `summary-lint --lsp --stdio` runs the same server from the CLI bundle.
-import { startServer } from './server';
+// The language server under Node: its own bundle (dist/server.js), for a client that starts it as a
+// Node module; `summary-lint --lsp --stdio` runs the same function from the CLI bundle. The
+// transport-neutral server is server.ts; browser.ts starts it in a Web Worker.
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
+import { nodeHost } from './nodeFiles';
+import { listen } from './server';
+
+/**
+ * `summary-lint --lsp --stdio`: the language server over the same core as the CLI and the extension.
+ * Transport: standard input and output unless the arguments name another (`--node-ipc`, `--socket=`,
+ * `--pipe=`, which vscode-languageserver reads itself).
+ */
+export function startServer(argv: readonly string[] = process.argv): Connection {
+  const otherTransport = argv.some((arg) => arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
+  const connection = otherTransport
+    ? createConnection(ProposedFeatures.all)
+    : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  listen(connection, nodeHost(__dirname));
+  return connection;
+}
 
 if (require.main === module) startServer();

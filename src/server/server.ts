@@ -1,16 +1,12 @@
 import {
   DidChangeConfigurationNotification,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type CancellationToken,
   type Connection,
   type InitializeResult,
   type WorkspaceFolder,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver/node'; // the browser bundle maps it to vscode-languageserver/browser (esbuild.js)
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as SERVER_VERSION } from '../../package.json';
 import { AnalysisService, type DocumentContext } from './analysis';
@@ -18,7 +14,7 @@ import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, Completions, markerContext } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { foldingRanges } from './folding';
-import { ConfigFiles, DEFAULT_SETTINGS, SETTINGS_SECTION, filePathOf, localeOf, readSettings, ruleDocsBase, type EditorSettings } from './settings';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION, localeOf, readSettings, type EditorSettings, type ServerHost } from './settings';
 import { OfficialSummaryMethods, type DocumentStateParams } from './protocol';
 import { registerRequests } from './requests';
 import { documentSymbols } from './symbols';
@@ -40,23 +36,10 @@ interface InitializationOptions {
   documentSymbolProvider?: boolean;
 }
 
-/**
- * `summary-lint --lsp --stdio`: the language server over the same core as the CLI and the extension.
- * Transport: standard input and output unless the arguments name another (`--node-ipc`, `--socket=`,
- * `--pipe=`, which vscode-languageserver reads itself).
- */
-export function startServer(argv: readonly string[] = process.argv): Connection {
-  const otherTransport = argv.some((arg) => arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
-  const connection = otherTransport
-    ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  listen(connection, __dirname);
-  return connection;
-}
-
-export function listen(connection: Connection, bundleDirectory: string): void {
+/** The server on any connection; `host` is what differs between Node and a browser's Web Worker (browser.ts). */
+export function listen(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const configFiles = new ConfigFiles();
+  const configFiles = host.configFiles;
   let folders: WorkspaceFolder[] = [];
   let clientLocale: string | undefined;
   let pullsConfiguration = false;
@@ -93,10 +76,10 @@ export function listen(connection: Connection, bundleDirectory: string): void {
   };
   const contextOf = async (uri: string): Promise<DocumentContext> => {
     const settings = await settingsOf(uri);
-    return { settings, folderUri: folderOf(uri), locale: localeOf(settings, clientLocale, process.env), state: documentStates.get(uri) };
+    return { settings, folderUri: folderOf(uri), locale: localeOf(settings, clientLocale, host.env), state: documentStates.get(uri) };
   };
   const analyses = new AnalysisService(configFiles, contextOf);
-  const ruleDocs = ruleDocsBase(bundleDirectory);
+  const ruleDocs = host.ruleDocs;
   const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, ruleDocs);
 
   /** The analysis a request needs, or undefined when the request was cancelled or the text moved on. */
@@ -162,7 +145,7 @@ export function listen(connection: Connection, bundleDirectory: string): void {
   documents.onDidChangeContent((event) => diagnostics.onChange(event.document));
   documents.onDidSave((event) => {
     // a saved .summaryrc.json changes every document of its folder
-    if (filePathOf(event.document.uri)?.endsWith('.summaryrc.json')) diagnostics.refreshAll();
+    if (event.document.uri.endsWith(`/${CONFIG_FILE_NAME}`)) diagnostics.refreshAll();
     diagnostics.onSave(event.document);
   });
   documents.onDidClose((event) => {

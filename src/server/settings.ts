@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_CONFIG, RULE_IDS, parseConfig, type Locale, type RuleId, type SeveritySetting, type SummaryConfig } from '../core/index';
+import { RULE_IDS, type Locale, type RuleId, type SeveritySetting, type SummaryConfig } from '../core/index';
 
 export const CONFIG_FILE_NAME = '.summaryrc.json';
 export const SETTINGS_SECTION = 'officialSummary';
+/** The rules page on the web, for a server that has no copy beside it (a browser, a bundle moved alone). */
+export const ONLINE_RULE_DOCS = 'https://github.com/official-summary/official-summary/blob/main/docs/rules.md';
 
 /** The client's `officialSummary` settings, as the VS Code extension declares them in package.json. */
 export interface EditorSettings {
@@ -45,48 +44,22 @@ export function readSettings(value: unknown): EditorSettings {
 }
 
 /**
- * `.summaryrc.json` of a workspace folder, re-read when its modification time changes (a client
- * need not watch files for us). The only file of the server that reads the disk.
+ * Where the server gets a workspace folder's `.summaryrc.json`: from the disk under Node
+ * (nodeFiles.ts), from the client in a browser (browserConfig.ts). Either may answer at once or later.
  */
-export class ConfigFiles {
-  private readonly cache = new Map<string, { stamp: string; config: SummaryConfig }>();
-
-  configIn(folderUri: string | undefined): SummaryConfig {
-    const folder = folderUri ? filePathOf(folderUri) : undefined;
-    if (!folder) return DEFAULT_CONFIG;
-    const file = path.join(folder, CONFIG_FILE_NAME);
-    let stamp: string;
-    try {
-      const stat = fs.statSync(file);
-      stamp = `${stat.mtimeMs}:${stat.size}`;
-    } catch {
-      this.cache.delete(file);
-      return DEFAULT_CONFIG;
-    }
-    const cached = this.cache.get(file);
-    if (cached?.stamp === stamp) return cached.config;
-    let config = DEFAULT_CONFIG;
-    try {
-      // problems in the file are the editor's to show on the file itself; the usable part is used
-      config = parseConfig(fs.readFileSync(file, 'utf8')).config;
-    } catch {
-      config = DEFAULT_CONFIG;
-    }
-    this.cache.set(file, { stamp, config });
-    return config;
-  }
-
+export interface ConfigSource {
+  configIn(folderUri: string | undefined): SummaryConfig | Promise<SummaryConfig>;
   /** A stamp that changes whenever the folder's file does (part of the analysis cache key). */
-  stampOf(folderUri: string | undefined): string {
-    const folder = folderUri ? filePathOf(folderUri) : undefined;
-    if (!folder) return '';
-    try {
-      const stat = fs.statSync(path.join(folder, CONFIG_FILE_NAME));
-      return `${stat.mtimeMs}:${stat.size}`;
-    } catch {
-      return 'none';
-    }
-  }
+  stampOf(folderUri: string | undefined): string | Promise<string>;
+}
+
+/** What the server needs from where it runs (Node or a browser's Web Worker). */
+export interface ServerHost {
+  configFiles: ConfigSource;
+  /** the rules page that diagnostics link to */
+  ruleDocs: string;
+  /** the environment's locale variables (LANG, LC_ALL …), empty in a browser */
+  env: Record<string, string | undefined>;
 }
 
 /** The file's settings with the editor's settings on top, as src/extension/configuration.ts does. */
@@ -109,21 +82,4 @@ export function localeOf(settings: EditorSettings, clientLocale: string | undefi
   // no client locale (a terminal editor): the environment, Chinese unless it says English
   const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en/i.test(tag) ? 'en' : 'zh-CN';
-}
-
-/** The rules page: the copy shipped beside the bundle (docs/rules.md in the npm package), else the repository's. */
-export function ruleDocsBase(bundleDirectory: string): string {
-  for (const candidate of [path.join(bundleDirectory, '..', 'docs', 'rules.md'), path.join(bundleDirectory, '..', '..', '..', 'docs', 'rules.md')]) {
-    if (fs.existsSync(candidate)) return pathToFileURL(candidate).href;
-  }
-  return 'https://github.com/official-summary/official-summary/blob/main/docs/rules.md';
-}
-
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }

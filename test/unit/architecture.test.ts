@@ -141,6 +141,12 @@ describe('architecture and safety', () => {
       const relative = path.relative(ROOT, file).split(path.sep).join('/');
       const text = fs.readFileSync(file, 'utf8');
       const workers = [...text.matchAll(/new\s+Worker\s*\(([^,)]*)/g)].map((m) => m[1]!.trim());
+      if (relative === 'src/web/extension.ts') {
+        // VS Code for the Web: the language server bundled with the extension, in a Web Worker
+        assert.deepEqual(workers, ['serverScript.toString(true'], 'one worker, from `serverScript`');
+        assert.match(text, /const serverScript = vscode\.Uri\.joinPath\(context\.extensionUri, 'dist', 'web', 'server\.js'\);/);
+        continue;
+      }
       if (relative !== 'src/cli/workers.ts') {
         assert.deepEqual(workers, [], `${relative} starts a worker`);
         continue;
@@ -159,8 +165,8 @@ describe('architecture and safety', () => {
   it('only the CLI and the language server\'s settings touch the file system', () => {
     for (const file of sources(path.join(ROOT, 'src'))) {
       const relative = path.relative(ROOT, file).split(path.sep).join('/');
-      // src/server/settings.ts reads .summaryrc.json of a workspace folder (and finds the rules page)
-      if (relative.startsWith('src/cli/') || relative === 'src/server/settings.ts') continue;
+      // src/server/nodeFiles.ts reads .summaryrc.json of a workspace folder (and finds the rules page)
+      if (relative.startsWith('src/cli/') || relative === 'src/server/nodeFiles.ts') continue;
       for (const spec of importsOf(file)) assert.ok(!/^(node:)?fs(\/promises)?$/.test(spec), `${relative} imports ${spec}`);
     }
   });

@@ -6,9 +6,9 @@ import { ROOT } from '../support/corpus';
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
-/** Every string the extension and the language server pass to t() (src/server/l10n.ts), in source order. */
+/** Every string the extension (desktop and web) and the language server pass to t() (src/server/l10n.ts), in source order. */
 function uiStrings(): string[] {
-  const sources = ['src/extension', 'src/server']
+  const sources = ['src/extension', 'src/server', 'src/web']
     .flatMap((folder) => fs.readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(ROOT, folder, f), 'utf8')))
     .join('\n');
   return [...sources.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'"));
