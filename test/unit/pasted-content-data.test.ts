@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { appendedArticles, JUNK_KINDS, junkIn } from '../../src/core/rules/pasted-content';
+import fs from 'node:fs';
+import { appendedArticles, JUNK_KINDS, junkIn, mayBeJunk, pastedContent } from '../../src/core/rules/pasted-content';
+import { corpusDocuments } from '../support/corpus';
 import { parseSummary } from '../../src/core/index';
 import junkData from '../../src/core/rules/data/pasted-content.json';
 
@@ -20,6 +22,34 @@ describe('pasted-content: website junk kinds (data)', () => {
       }
     });
   }
+
+  // `needs` lets a line skip a kind's patterns: it must never skip a line the patterns would take. Every
+  // line of the corpus and of the examples, and every example line inside longer text, is held to that.
+  it('`needs`: no line the patterns match lacks all of a kind\'s needs words', () => {
+    const lines = new Set<string>();
+    const add = (text: string) => text.split(/\r\n|\r|\n/).forEach((line) => lines.add(line));
+    for (const doc of corpusDocuments()) add(fs.readFileSync(doc.file, 'utf8'));
+    for (const example of pastedContent.meta.examples) add(example.text);
+    for (const kind of JUNK_KINDS) {
+      for (const line of [...kind.flagged, ...kind.kept]) {
+        add(line);
+        add(`  ${line}  `);
+        add(`全年完成各项任务。 ${line}`);
+      }
+    }
+    let matched = 0;
+    for (const kind of JUNK_KINDS) {
+      for (const content of lines) {
+        const trimmed = content.trim();
+        const byLine = kind.line !== undefined && kind.line.test(trimmed) && (!kind.alsoNeeds || kind.alsoNeeds.test(trimmed));
+        const bySpan = kind.span !== undefined && kind.span.test(content);
+        if (!byLine && !bySpan) continue;
+        matched++;
+        assert.ok(mayBeJunk(kind, content), `${kind.id}: its patterns match a line with none of its needs words: ${content.slice(0, 80)}`);
+      }
+    }
+    assert.ok(matched > 20, `only ${matched} matching lines: the check would prove little`);
+  });
 
   describe('appendedArticle: a second article with no 篇二 (ending, title, opening)', () => {
     for (const example of junkData.appendedArticle.flagged) {

@@ -46,6 +46,11 @@ export interface JunkKind {
   span?: RegExp;
   /** a further test a `line` match must pass */
   alsoNeeds?: RegExp;
+  /**
+   * Words of which every text `line`, `span` and `alsoNeeds` match contains one: a line with none of them
+   * skips the patterns (most lines of real text; the unit tests hold every pattern to it over the corpus)
+   */
+  needs: readonly string[];
   /** only on the document's first lines (the title) */
   titleOnly: boolean;
   /** a whole junk line is deleted by bulk fixing */
@@ -55,19 +60,26 @@ export interface JunkKind {
 }
 
 export const JUNK_KINDS: readonly JunkKind[] = junkData.kinds.map((k) => {
-  const kind = k as { id: string; what: Message; line?: string; span?: string; alsoNeeds?: string; titleOnly?: boolean; deletable: boolean; flagged: string[]; kept: string[] };
+  const kind = k as { id: string; what: Message; line?: string; span?: string; alsoNeeds?: string; needs: string[]; titleOnly?: boolean; deletable: boolean; flagged: string[]; kept: string[] };
   return {
     id: kind.id,
     what: kind.what,
     line: kind.line === undefined ? undefined : new RegExp(kind.line, 'u'),
     span: kind.span === undefined ? undefined : new RegExp(kind.span, 'u'),
     alsoNeeds: kind.alsoNeeds === undefined ? undefined : new RegExp(kind.alsoNeeds, 'u'),
+    needs: kind.needs,
     titleOnly: kind.titleOnly === true,
     deletable: kind.deletable,
     flagged: kind.flagged,
     kept: kind.kept,
   };
 });
+
+/** Whether `content` has one of the kind's `needs` words, without which none of its patterns can match. */
+export function mayBeJunk(kind: JunkKind, content: string): boolean {
+  for (const word of kind.needs) if (content.includes(word)) return true;
+  return false;
+}
 
 /** A line's junk: the whole line, or the spans of it (offsets in the line), in order. */
 export function junkIn(content: string, titleLine = false): { kind: JunkKind; start: number; end: number; whole: boolean }[] {
@@ -76,6 +88,7 @@ export function junkIn(content: string, titleLine = false): { kind: JunkKind; st
   const spans: { kind: JunkKind; start: number; end: number; whole: boolean }[] = [];
   for (const kind of JUNK_KINDS) {
     if (kind.titleOnly && !titleLine) continue;
+    if (!mayBeJunk(kind, content)) continue;
     if (kind.line && kind.line.test(trimmed) && (!kind.alsoNeeds || kind.alsoNeeds.test(trimmed))) {
       const start = content.indexOf(trimmed);
       return [{ kind, start, end: start + trimmed.length, whole: true }];
