@@ -24,6 +24,20 @@ if [ ! -f "$UNPACKED/package/version" ]; then
   echo "$BUILD_NAME" > "$UNPACKED/package/version"
 fi
 
+# @vscode/test-web serves the build. It is installed here, not as a project dependency: it depends on
+# @playwright/browser-chromium, whose install script downloads a browser from a CDN (unreachable here,
+# and it made `npm ci` fail on a fresh clone); we drive Debian's chromium with playwright-core instead.
+TEST_WEB_VERSION="${WEB_TEST_WEB_VERSION:-0.0.81}"
+TEST_WEB="$CACHE_DIR/test-web-$TEST_WEB_VERSION"
+if [ ! -f "$TEST_WEB/node_modules/@vscode/test-web/package.json" ]; then
+  echo "web setup: installing @vscode/test-web $TEST_WEB_VERSION into $TEST_WEB (no install scripts)"
+  rm -rf "$TEST_WEB"
+  mkdir -p "$TEST_WEB"
+  echo '{"private":true}' > "$TEST_WEB/package.json"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$TEST_WEB" --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+    "@vscode/test-web@$TEST_WEB_VERSION" > "$CACHE_DIR/test-web-install.log" 2>&1 || { tail -30 "$CACHE_DIR/test-web-install.log"; exit 1; }
+fi
+
 mkdir -p "$DATA_DIR"
 ln -sfn "$UNPACKED/package" "$DATA_DIR/$BUILD_NAME"
 

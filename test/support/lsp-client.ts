@@ -21,6 +21,28 @@ export const CLI_MAIN = path.resolve(__dirname, '../../src/cli/main.js');
  * A plain JSON-RPC client for `summary-lint --lsp --stdio`: it answers workspace/configuration from
  * `settings` and records every publishDiagnostics in arrival order.
  */
+/** A short 工作总结 with one repeated 二、: what the server tests open. */
+export const LSP_SUMMARY = [
+  '2025年工作总结',
+  '',
+  '　　今年以来，我们认真履职。现将有关情况总结如下：',
+  '',
+  '　　一、加强学习',
+  '',
+  '　　（一）理论学习',
+  '',
+  '　　认真学习。',
+  '',
+  '　　（二）业务学习',
+  '',
+  '　　二、完善制度',
+  '',
+  '　　二、存在的问题',
+  '',
+  '　　下一步，我们将继续努力。',
+  '',
+].join('\n');
+
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];

