@@ -27,6 +27,9 @@ describe('the npm package', function () {
     tarball = packProject(work);
     installed = path.join(work, 'empty');
     fs.mkdirSync(installed);
+    // a manifest of its own: without one npm installs into the nearest folder above that has one
+    // (a stray package.json in the temp folder made it fetch that project's dependencies)
+    fs.writeFileSync(path.join(installed, 'package.json'), '{"private":true}\n');
     execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: installed, stdio: 'pipe' });
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
