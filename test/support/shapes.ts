@@ -104,10 +104,16 @@ export function renderOutline(text: string, fileName: string, config?: SummaryCo
   const out: string[] = [];
   if (doc.title) out.push(`title: ${doc.title.text}`);
   if (doc.opening) out.push('opening');
+  const notes = doc.noteParts ?? [];
   const visit = (sections: readonly Section[], depth: number) => {
+    let shown: (typeof notes)[number] | undefined;
     for (const section of sections) {
-      out.push(`${'  '.repeat(depth)}${section.marker.text}${section.marker.headingText}`);
-      visit(section.children, depth + 1);
+      // a notes part (名词解释 then its notes) is a part of its own: its notes under its heading
+      const part = section.parent ? undefined : notes.find((p) => section.start >= p.start && section.start < p.end);
+      if (part && part !== shown) out.push(`${'  '.repeat(depth)}notes: ${part.heading.text}`);
+      shown = part;
+      out.push(`${'  '.repeat(part ? depth + 1 : depth)}${section.marker.text}${section.marker.headingText}`);
+      visit(section.children, (part ? depth + 1 : depth) + 1);
     }
   };
   // the second half of a bilingual report is a part of its own, with its own title and sections

@@ -143,12 +143,23 @@ export function renderOutline(text: string, fileName: string): string {
     out.push(`${'  '.repeat(depth)}L${lineOf(section.marker.start)} ${section.marker.text} ${oneLine(section.marker.headingText)}`.trimEnd());
     for (const child of section.children) visit(child, depth + 1);
   };
+  // a notes part (名词解释 then its notes) is a part of its own: its notes under its heading
+  const notes = model.noteParts ?? [];
+  const visitRoots = (roots: Section[], depth: number) => {
+    let shown: (typeof notes)[number] | undefined;
+    for (const section of roots) {
+      const part = notes.find((p) => section.start >= p.start && section.start < p.end);
+      if (part && part !== shown) out.push(`${'  '.repeat(depth)}notes L${lineOf(part.heading.start)}: ${oneLine(part.heading.text)}`);
+      shown = part;
+      visit(section, part ? depth + 1 : depth);
+    }
+  };
   // the second half of a bilingual report is a part of its own, with its own title and sections
   const half = model.otherHalf;
-  for (const section of model.sections) if (!half || section.start < half.start) visit(section, 0);
+  visitRoots(model.sections.filter((section) => !half || section.start < half.start), 0);
   if (half) {
     out.push(`other half L${lineOf(half.title.start)} (${half.language}): ${oneLine(half.title.text, 80)}`);
-    for (const section of model.sections) if (section.start >= half.start) visit(section, 1);
+    visitRoots(model.sections.filter((section) => section.start >= half.start), 1);
   }
   return out.join('\n') + '\n';
 }

@@ -1,11 +1,11 @@
 import { findAttachments, findClosing, findSalutation, findSignatureDates } from './closing';
 import { skipBlank, trimEndOffset } from './offsets';
 import { periodOf, periodFromText } from './period';
-import { buildSections, findLeadIns, findScopeBreaks, resolveMarkers } from './sections';
+import { buildSections, findLeadIns, findNoteParts, findScopeBreaks, resolveMarkers } from './sections';
 import { readTables, tableOfContents } from './tables';
 import { findTitle, frontMatterTitle } from './title';
 import { findOtherHalf, type OtherHalf } from './halves';
-import type { FrontMatter, Marker, ProfileChoice, Range, ReadResult, Section, SummaryDocument } from './types';
+import type { FrontMatter, Marker, NotePart, ProfileChoice, Range, ReadResult, Section, SummaryDocument } from './types';
 
 export interface BuildInput {
   text: string;
@@ -49,12 +49,13 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   const tableMarkers = resolveMarkers(setAside, found.titleBlock);
   const scopeBreaks = findScopeBreaks(text, blocks, found.titleBlock, markers).filter((b) => !inside(frame, b));
   const leadIns = findLeadIns(text, markers);
+  const noteParts = findNoteParts(text, blocks, markers, scopeBreaks);
   // the note and the closing end the body only where no section follows them
   const lastMarker = markers[markers.length - 1]?.lineStart ?? -1;
   const tail = Math.min(...[attachments, closing].filter((part): part is Range => part !== undefined && part.start > lastMarker).map((part) => part.start), text.length);
   // a bilingual report's second half is a part of its own: its sections do not nest under the first's
   const otherHalf = findOtherHalf(text, blocks, found.contentStart, (from, to) => languageOf(text, from, to));
-  const sections = otherHalf ? sectionsOfHalves(text, markers, scopeBreaks, leadIns, otherHalf) : buildSections(text, markers, scopeBreaks, leadIns);
+  const sections = otherHalf ? sectionsOfHalves(text, markers, scopeBreaks, leadIns, otherHalf, noteParts) : buildSections(text, markers, scopeBreaks, leadIns, noteParts);
   clipSections(sections, text, tail);
   const contentStart = found.contentStart;
   const firstSectionStart = Math.min(markers[0]?.lineStart ?? text.length, tail);
@@ -73,6 +74,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   if (salutation) doc.salutation = salutation;
   if (attachments) doc.attachments = attachments;
   if (closing) doc.closing = closing;
+  if (noteParts.length) doc.noteParts = noteParts;
   if (otherHalf) doc.otherHalf = { start: otherHalf.start, end: text.length, title: otherHalf.title, language: otherHalf.language, firstHalfEnd: otherHalf.ruleStart };
   const signatureDates = findSignatureDates(text, blocks, contentStart);
   if (signatureDates.length) doc.signatureDates = signatureDates;
@@ -93,10 +95,10 @@ function clipSections(sections: Section[], text: string, tail: number): void {
  * Each half's sections on their own: the first half's close where the second begins, and the second
  * half's numbering scopes come after the first's (its `1.` starts a run of its own).
  */
-function sectionsOfHalves(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[], half: OtherHalf): Section[] {
-  const first = buildSections(text, markers.filter((m) => m.start < half.start), scopeBreaks, leadIns);
+function sectionsOfHalves(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[], half: OtherHalf, noteParts: readonly NotePart[]): Section[] {
+  const first = buildSections(text, markers.filter((m) => m.start < half.start), scopeBreaks, leadIns, noteParts);
   clipSections(first, text, half.ruleStart);
-  const second = buildSections(text, markers.filter((m) => m.start >= half.start), scopeBreaks, leadIns);
+  const second = buildSections(text, markers.filter((m) => m.start >= half.start), scopeBreaks, leadIns, noteParts.filter((p) => p.start >= half.start));
   const offset = Math.max(-1, ...first.map((s) => s.scope)) + 1;
   for (const section of second) section.scope += offset;
   return [...first, ...second];

@@ -29,8 +29,11 @@ interface Candidate {
 /** Section headings, unnumbered headings and heading-like lines: where a part is named. */
 function headingCandidates(doc: SummaryDocument): Candidate[] {
   const candidates: Candidate[] = [];
+  // a note (名词解释's 48.新时代“枫桥经验”) explains a term: it names no part of the report
+  const inNotes = (offset: number) => (doc.noteParts ?? []).some((p) => offset >= p.start && offset < p.end);
   const visit = (sections: Section[], depth: number) => {
     for (const section of sections) {
+      if (inNotes(section.start)) continue;
       // parts are named by top-level headings; a level-three item that mentions 问题 is not a part
       if (depth > 0 && section.level > 2 && doc.profile.profile.language === 'zh') continue;
       candidates.push({ text: section.marker.headingText, at: section.start, section, level: section.level });

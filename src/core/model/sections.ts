@@ -1,6 +1,6 @@
 import { trimEndOffset } from './offsets';
 import { lineStartBefore } from '../text/lines';
-import type { Block, LineCandidate, Marker, Section } from './types';
+import type { Block, LineCandidate, Marker, NotePart, Section } from './types';
 
 /** Turns line candidates into markers; an ambiguous one (`3、4月份`) only where its neighbours expect it. */
 export function resolveMarkers(candidates: LineCandidate[], titleIndex: number): Marker[] {
@@ -54,6 +54,34 @@ export function findScopeBreaks(text: string, blocks: Block[], titleIndex: numbe
   return breaks;
 }
 
+/** A heading line that names a block of notes, on its own: `名词解释`, `注释：`, `**Notes**`. */
+const NOTES_HEADING = /^(名词解释|名词注释|注释|注解|附注|注|Notes|Endnotes)[：:]?$/i;
+
+/**
+ * Notes after the body (名词解释 then 1.–44.): a part of its own. Only a heading line of its own that
+ * comes after a section and right before a numbered note counts; the part ends at the next scope
+ * break (an appendix's heading) or the end of the text.
+ */
+export function findNoteParts(text: string, blocks: Block[], markers: Marker[], scopeBreaks: number[]): NotePart[] {
+  const parts: NotePart[] = [];
+  if (!markers.length) return parts;
+  const markedLines = new Set(markers.map((m) => m.lineStart));
+  blocks.forEach((block, index) => {
+    if ((block.kind !== 'heading' && block.kind !== 'paragraph') || block.lineStarts.length !== 1 || markedLines.has(block.start)) return;
+    const line = text.slice(block.start, block.end);
+    const name = line.replace(/^[#\s\u3000*_]+|[\s\u3000*_]+$/g, '');
+    if (!NOTES_HEADING.test(name)) return;
+    if (block.start <= markers[0].lineStart) return;
+    // the next block must be a numbered note: a heading line followed by prose is no notes part
+    const next = blocks[index + 1];
+    if (!next || !markedLines.has(next.start)) return;
+    const headingStart = block.start + line.indexOf(name);
+    const end = scopeBreaks.find((b) => b > next.start) ?? text.length;
+    parts.push({ start: block.start, end: trimEndOffset(text, block.start, end), heading: { start: headingStart, end: headingStart + name.length, text: name } });
+  });
+  return parts;
+}
+
 /**
  * Lead-ins after which a list may start again at one: a label line (`下周计划：`), or a sentence or
  * paragraph ending in ： or : (`计划如下：`, `Below is the plan for next quarter:`), standing right before
@@ -101,15 +129,23 @@ interface OpenSection extends Section {
   childIndent?: number;
 }
 
-export function buildSections(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[] = []): Section[] {
+export function buildSections(text: string, markers: Marker[], scopeBreaks: number[], leadIns: number[] = [], noteParts: readonly NotePart[] = []): Section[] {
   const roots: Section[] = [];
   const open: OpenSection[] = [];
   // per list of siblings: its current scope, and the runs (level and family) begun in it
   const listStates = new Map<Section[], { scope: number; runs: Set<string> }>();
   let breakIndex = 0;
   let leadInIndex = 0;
+  let noteIndex = 0;
   let previousStart = -1;
   for (const marker of markers) {
+    // a notes part closes every open section: its notes are no items of the last section
+    let crossedNotes = false;
+    while (noteIndex < noteParts.length && noteParts[noteIndex].start < marker.start) {
+      if (noteParts[noteIndex].start > previousStart) crossedNotes = true;
+      noteIndex++;
+    }
+    if (crossedNotes) while (open.length) close(open.pop()!, marker.lineStart, text);
     let crossedBreak = false;
     let crossedLeadIn = false;
     while (breakIndex < scopeBreaks.length && scopeBreaks[breakIndex] < marker.start) {
@@ -129,7 +165,8 @@ export function buildSections(text: string, markers: Marker[], scopeBreaks: numb
     if (!list) listStates.set(siblings, (list = { scope: 0, runs: new Set() }));
     const runKey = `${marker.level}/${family(marker)}`;
     let openedBy: Section['scopeOpenedBy'];
-    if ((crossedBreak || crossedLeadIn) && marker.number <= 1 && list.runs.has(runKey)) {
+    // the notes begin a numbering scope of their own, whatever ran before them
+    if (crossedNotes || ((crossedBreak || crossedLeadIn) && marker.number <= 1 && list.runs.has(runKey))) {
       list.scope++;
       list.runs.clear();
       openedBy = crossedBreak ? 'break' : 'lead-in';

@@ -202,6 +202,16 @@ export interface SummaryDocument {
   otherHalf?: Range & { title: Title; language: 'zh' | 'en'; /** where the first half ends: the rule line between them */ firstHalfEnd: number };
   /** Every signature date (a date line under a name), the closing's and those of earlier halves. */
   signatureDates?: DateMark[];
+  /**
+   * Notes after the body under a heading line of their own (名词解释, 注释, Notes): a part of its own,
+   * its numbered notes roots of their own, not items of the last section. From the heading line to
+   * the next unnumbered heading (an appendix) or the end.
+   */
+  noteParts?: NotePart[];
+}
+
+export interface NotePart extends Range {
+  heading: Range & { text: string };
 }
 
 export interface TableRegion {
