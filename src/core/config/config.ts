@@ -167,25 +167,33 @@ export function parseConfig(jsonText: string): { config: SummaryConfig; problems
   return { config, problems };
 }
 
-function readRules(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+/**
+ * Each entry of an object keyed by rule id (`rules`, `ignore`), in the file's order, an unknown id
+ * reported at its key; a setting that is no object is reported with `example`. False then.
+ */
+function forEachRuleEntry(node: JsonNode, name: string, example: string, problems: ConfigProblem[], read: (id: RuleId, valueNode: JsonNode) => void): boolean {
   if (node.type !== 'object') {
-    problems.push(at(node, 'rules 应为对象，如 {"placeholder": "error"}', 'rules must be an object, e.g. {"placeholder": "error"}'));
-    return;
+    problems.push(at(node, `${name} 应为对象，如 ${example}`, `${name} must be an object, e.g. ${example}`));
+    return false;
   }
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || !valueNode) continue;
     const id = String(keyNode.value);
-    if (!(RULE_IDS as readonly string[]).includes(id)) {
-      problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
-      continue;
-    }
+    if ((RULE_IDS as readonly string[]).includes(id)) read(id as RuleId, valueNode);
+    else problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
+  }
+  return true;
+}
+
+function readRules(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
+  forEachRuleEntry(node, 'rules', '{"placeholder": "error"}', problems, (id, valueNode) => {
     if (typeof valueNode.value === 'string' && SEVERITIES.includes(valueNode.value)) {
-      config.rules[id as RuleId] = valueNode.value as SeveritySetting;
+      config.rules[id] = valueNode.value as SeveritySetting;
     } else {
       problems.push(at(valueNode, `规则级别应为 error、warning、info 或 off，实为 ${JSON.stringify(valueNode.value)}`, `A rule severity must be error, warning, info or off, found ${JSON.stringify(valueNode.value)}`));
     }
-  }
+  });
 }
 
 /** `"sectionLength": {"count": "hanzi", "limits": {"opening": {"min": 300, "max": 500}}, "profiles": {...}}` */
@@ -327,27 +335,16 @@ function wordingEntryProblems(item: JsonNode, ids: Set<string>): ConfigProblem[]
 }
 
 function readIgnore(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[]): void {
-  if (node.type !== 'object') {
-    problems.push(at(node, 'ignore 应为对象，如 {"placeholder": ["XX路"]}', 'ignore must be an object, e.g. {"placeholder": ["XX路"]}'));
-    return;
-  }
   const ignore: Partial<Record<RuleId, string[]>> = {};
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    const id = String(keyNode.value);
-    if (!(RULE_IDS as readonly string[]).includes(id)) {
-      problems.push(at(keyNode, `未知的规则 "${id}"`, `Unknown rule "${id}"`));
-      continue;
-    }
+  const isObject = forEachRuleEntry(node, 'ignore', '{"placeholder": ["XX路"]}', problems, (id, valueNode) => {
     const before = problems.length;
     checkStrings(valueNode, `ignore.${id}`, true, problems);
     // only the patterns that passed: a wrong one is reported and ignores nothing
     const wrong = new Set(problems.slice(before).map((p) => p.start));
     const patterns = valueNode.type === 'array' ? (valueNode.children ?? []).filter((e) => e.type === 'string' && !wrong.has(e.offset)).map((e) => String(e.value)) : [];
-    if (patterns.length) ignore[id as RuleId] = patterns;
-  }
-  config.ignore = ignore;
+    if (patterns.length) ignore[id] = patterns;
+  });
+  if (isObject) config.ignore = ignore;
 }
 
 function readProfiles(node: JsonNode, config: SummaryConfig, problems: ConfigProblem[], knownIds: Set<string>): void {
