@@ -123,5 +123,10 @@ export function renderOutline(text: string, fileName: string, config?: SummaryCo
     out.push(`other half (${half.language}): ${half.title.text}`);
     visit(doc.sections.filter((s) => s.start >= half.start), 1);
   }
+  // an appendix (附件 and its title, a survey after the signature) is a part of its own, with its items
+  for (const appendix of doc.appendices ?? []) {
+    out.push(`appendix: ${[appendix.heading.text, appendix.title?.text].filter(Boolean).join(' ')}`);
+    visit(appendix.sections, 1);
+  }
   return out.join('\n') + '\n';
 }

@@ -161,6 +161,13 @@ export function renderOutline(text: string, fileName: string): string {
     out.push(`other half L${lineOf(half.title.start)} (${half.language}): ${oneLine(half.title.text, 80)}`);
     visitRoots(model.sections.filter((section) => section.start >= half.start), 1);
   }
+  // an appendix (附件 and its title) is a part of its own: one line, in document order, without its items
+  for (const appendix of model.appendices ?? []) {
+    const line = `appendix L${lineOf(appendix.heading.start)}: ${oneLine([appendix.heading.text, appendix.title?.text].filter(Boolean).join(' '), 80)} (${appendix.sections.length} items)`;
+    const at = out.findIndex((entry) => Number(/^\s*L(\d+) /.exec(entry)?.[1] ?? /^\s*\w[\w ]* L(\d+)/.exec(entry)?.[1] ?? 0) > lineOf(appendix.start));
+    if (at < 0) out.push(line);
+    else out.splice(at, 0, line);
+  }
   return out.join('\n') + '\n';
 }
 

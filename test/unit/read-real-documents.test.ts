@@ -63,3 +63,62 @@ describe('crawled one-line documents: markers in mid-line', () => {
     assert.deepEqual(read.map((m) => `${m.candidate.text}${m.table ? ' (table)' : ''}`), ['一、', '二、', '三、', '四、 (table)', '四、']);
   });
 });
+
+describe('appendices after the body: parts of their own, not body sections', () => {
+  const shape = (name: string) => fs.readFileSync(path.join(SHAPES_DIR, 'parts', name), 'utf8');
+
+  it('reads 附件 and its title after the notes as an appendix whose items are no sections of the body', () => {
+    const text = shape('appendix-after-notes.txt');
+    const doc = parseSummary(text, { fileName: 'report.txt' });
+    assert.equal(doc.appendices?.length, 1);
+    const appendix = doc.appendices![0];
+    assert.equal(appendix.heading.text, '附件');
+    assert.equal(appendix.title?.text, '2025年县级民生实事');
+    assert.deepEqual(appendix.sections.map((s) => s.marker.text), ['一、', '二、', '三、']);
+    assert.ok(doc.sections.every((s) => s.start < appendix.start && s.end <= appendix.start), 'every body section and note ends before the appendix');
+    assert.deepEqual(doc.sections.map((s) => s.marker.text), ['一、', '二、', '三、', '1.']);
+    assert.equal(doc.noteParts?.[0].end !== undefined && doc.noteParts[0].end <= appendix.start, true, 'the notes part ends at the 附件 line');
+  });
+
+  it('keeps the 附件说明 before the signature apart from the appendix after it', () => {
+    const text = [
+      '某某局2025年工作总结', '', '一、主要工作', '', '全年办结事项560件。', '', '二、存在的问题', '', '信息化水平不高。', '',
+      '三、2026年工作计划', '', '推进数字化改造。', '', '附件：1.重点工作完成情况表', '　　　2.经费使用情况表', '', '某某局', '2026年1月6日', '',
+      '附件1', '', '重点工作完成情况表', '', '一、窗口服务', '', '办结事项560件。', '', '二、数字化改造', '', '完成三个系统。', '',
+    ].join('\n');
+    const doc = parseSummary(text, { fileName: 'a.txt' });
+    assert.equal(doc.attachments?.items.length, 2, 'the note names two attachments');
+    assert.equal(doc.appendices?.length, 1);
+    assert.equal(doc.appendices![0].heading.text, '附件1');
+    assert.equal(doc.appendices![0].title?.text, '重点工作完成情况表');
+    assert.ok(doc.appendices![0].start > doc.attachments!.end);
+    assert.deepEqual(doc.sections.map((s) => s.marker.headingText), ['主要工作', '存在的问题', '2026年工作计划']);
+  });
+
+  it('an appendix names no part of the report, and a missing part goes before it', () => {
+    // the body has no plan part; the appendix's 二、明年工作计划 must not stand for it
+    const text = [
+      '某某中心2025年工作总结', '', '今年以来，中心各项工作稳步推进，现总结如下。', '', '一、主要工作', '', '完成培训三十场。', '',
+      '二、存在的问题', '', '人员偏少。', '', '附件', '', '有关材料目录', '', '一、培训名单', '', '二、明年工作计划', '',
+    ].join('\n');
+    const doc = parseSummary(text, { fileName: 'a.txt' });
+    assert.equal(doc.appendices?.length, 1);
+    const plans = requiredParts(doc).find((p) => p.id === 'next-steps');
+    assert.ok(plans && !plans.present, 'the plan part is missing from the body');
+    assert.ok(plans.insertAt <= doc.appendices![0].start, 'its skeleton goes before the appendix');
+  });
+
+  it('a survey after the signature is an appendix; a 附上… line inside the body is not', () => {
+    const survey = parseSummary(shape('survey-after-signature.txt'), { fileName: 'a.txt' });
+    assert.equal(survey.appendices?.[0].heading.text, '附上一份意见征集（可多选）：');
+    assert.deepEqual(survey.appendices![0].sections.map((s) => s.marker.text), ['1、', '2、', '3、']);
+    const inBody = parseSummary(shape('appended-intro-before-signature.txt'), { fileName: 'a.txt' });
+    assert.equal(inBody.appendices, undefined);
+  });
+
+  it('附件下载 and a 附件 line with nothing after it are no appendix', () => {
+    const base = '一、主要工作\n\n完成任务。\n\n二、存在的问题\n\n人手不足。\n\n';
+    assert.equal(parseSummary(`${base}附件下载\n\n相关链接\n`, { fileName: 'a.txt' }).appendices, undefined);
+    assert.equal(parseSummary(`${base}附件\n`, { fileName: 'a.txt' }).appendices, undefined);
+  });
+});

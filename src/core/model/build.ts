@@ -1,3 +1,4 @@
+import { findAppendices } from './appendices';
 import { findAttachments, findClosing, findSalutation, findSignatureDates } from './closing';
 import { skipBlank, trimEndOffset } from './offsets';
 import { periodOf, periodFromText } from './period';
@@ -49,16 +50,26 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   const tableMarkers = resolveMarkers(setAside, found.titleBlock);
   const scopeBreaks = findScopeBreaks(text, blocks, found.titleBlock, markers).filter((b) => !inside(frame, b));
   const leadIns = findLeadIns(text, markers);
-  const noteParts = findNoteParts(text, blocks, markers, scopeBreaks);
+  const signatureDates = findSignatureDates(text, blocks, found.contentStart);
+  // appendices after the body (附件 and its title, a survey after the signature) are parts of their
+  // own: their numbered items are no sections of the body
+  const appendices = findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame });
+  const bodyMarkers = appendices.length ? markers.filter((m) => !inside(appendices, m.lineStart)) : markers;
+  const noteParts = findNoteParts(text, blocks, bodyMarkers, scopeBreaks);
   // the note and the closing end the body only where no section follows them
-  const lastMarker = markers[markers.length - 1]?.lineStart ?? -1;
+  const lastMarker = bodyMarkers[bodyMarkers.length - 1]?.lineStart ?? -1;
   const tail = Math.min(...[attachments, closing].filter((part): part is Range => part !== undefined && part.start > lastMarker).map((part) => part.start), text.length);
   // a bilingual report's second half is a part of its own: its sections do not nest under the first's
   const otherHalf = findOtherHalf(text, blocks, found.contentStart, (from, to) => languageOf(text, from, to));
-  const sections = otherHalf ? sectionsOfHalves(text, markers, scopeBreaks, leadIns, otherHalf, noteParts) : buildSections(text, markers, scopeBreaks, leadIns, noteParts);
+  const sections = otherHalf ? sectionsOfHalves(text, bodyMarkers, scopeBreaks, leadIns, otherHalf, noteParts) : buildSections(text, bodyMarkers, scopeBreaks, leadIns, noteParts);
   clipSections(sections, text, tail);
+  for (const appendix of appendices) {
+    clipBefore(sections, text, appendix.start);
+    appendix.sections = buildSections(text, markers.filter((m) => m.lineStart >= appendix.start && m.lineStart < appendix.end), scopeBreaks, leadIns);
+    clipSections(appendix.sections, text, appendix.end);
+  }
   const contentStart = found.contentStart;
-  const firstSectionStart = Math.min(markers[0]?.lineStart ?? text.length, tail);
+  const firstSectionStart = Math.min(bodyMarkers[0]?.lineStart ?? text.length, tail);
   const opening = firstSectionStart > contentStart && /\S/.test(text.slice(contentStart, firstSectionStart))
     ? { start: skipBlank(text, contentStart), end: trimEndOffset(text, contentStart, firstSectionStart) }
     : undefined;
@@ -75,8 +86,8 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   if (attachments) doc.attachments = attachments;
   if (closing) doc.closing = closing;
   if (noteParts.length) doc.noteParts = noteParts;
+  if (appendices.length) doc.appendices = appendices;
   if (otherHalf) doc.otherHalf = { start: otherHalf.start, end: text.length, title: otherHalf.title, language: otherHalf.language, firstHalfEnd: otherHalf.ruleStart };
-  const signatureDates = findSignatureDates(text, blocks, contentStart);
   if (signatureDates.length) doc.signatureDates = signatureDates;
   const period = periodOf(frontMatter?.data.year ?? frontMatter?.data.period, title?.text) ?? periodFromText(doc);
   if (period) doc.period = period;
@@ -88,6 +99,15 @@ function clipSections(sections: Section[], text: string, tail: number): void {
   for (const section of sections) {
     if (section.end > tail) section.end = Math.max(section.headingEnd, trimEndOffset(text, section.start, tail));
     clipSections(section.children, text, tail);
+  }
+}
+
+/** Sections that begin before an appendix end where it begins: the appendix is none of theirs. */
+function clipBefore(sections: Section[], text: string, appendixStart: number): void {
+  for (const section of sections) {
+    if (section.start >= appendixStart) continue;
+    if (section.end > appendixStart) section.end = Math.max(section.headingEnd, trimEndOffset(text, section.start, appendixStart));
+    clipBefore(section.children, text, appendixStart);
   }
 }
 

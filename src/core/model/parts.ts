@@ -26,6 +26,8 @@ interface Candidate {
   level?: number;
 }
 
+const inAppendix = (doc: SummaryDocument, offset: number) => (doc.appendices ?? []).some((a) => offset >= a.start && offset < a.end);
+
 /** Section headings, unnumbered headings and heading-like lines: where a part is named. */
 function headingCandidates(doc: SummaryDocument): Candidate[] {
   const candidates: Candidate[] = [];
@@ -41,7 +43,9 @@ function headingCandidates(doc: SummaryDocument): Candidate[] {
     }
   };
   visit(doc.sections, 0);
+  // an appendix (附件 / its title / a survey) is no part of the report's body: it names none of its parts
   for (const start of doc.scopeBreaks) {
+    if (inAppendix(doc, start)) continue;
     const end = doc.text.indexOf('\n', start);
     candidates.push({ text: doc.text.slice(start, end < 0 ? doc.text.length : end).replace(/^[#\s\u3000]+/, ''), at: start });
   }
@@ -160,13 +164,13 @@ export function findParts(doc: SummaryDocument): PartStatus[] {
     let found: Candidate | undefined = matches[matches.length - 1];
     status.byHeading = found !== undefined;
     if (!found && headingPatterns.length) {
-      found = inlineHeadingsOf(doc).filter((c) => (part.level === undefined || c.level === part.level) && headingPatterns.some((p) => p.test(c.text))).pop();
+      found = inlineHeadingsOf(doc).filter((c) => !inAppendix(doc, c.at) && (part.level === undefined || c.level === part.level) && headingPatterns.some((p) => p.test(c.text))).pop();
     }
     if (!found && part.level === undefined && part.paragraphPatterns?.length) {
       const paragraphPatterns = part.paragraphPatterns.map((p) => new RegExp(p, flags));
       const key = `parts:${flags}:${part.paragraphPatterns.join('\u0001')}`;
       const hits = perChunk(doc, key, (parse) => sentencesMatching(parse, paragraphPatterns) as Required<Candidate>[], (c, by) => ({ ...c, at: c.at + by, start: c.start + by, end: c.end + by }));
-      found = hits[hits.length - 1];
+      found = hits.filter((c) => !inAppendix(doc, c.at)).pop();
     }
     if (found) {
       status.present = true;
@@ -194,6 +198,14 @@ function placeMissingParts(doc: SummaryDocument, statuses: PartStatus[]): void {
   });
 }
 
+/** The start of the name line above a signature date (blank lines between skipped). */
+function signerLineAbove(text: string, dateStart: number): number {
+  const dateLine = Math.max(text.lastIndexOf('\n', dateStart - 1) + 1, 0);
+  let signer = Math.max(text.lastIndexOf('\n', dateLine - 2) + 1, 0);
+  while (signer > 0 && text.slice(signer, dateLine).trim() === '') signer = Math.max(text.lastIndexOf('\n', signer - 2) + 1, 0);
+  return signer;
+}
+
 function lineEndAfter(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
   return end < 0 ? text.length : end + 1;
@@ -206,12 +218,18 @@ function signatureOffset(doc: SummaryDocument): number {
   if (half) {
     const date = doc.signatureDates?.filter((d) => d.end <= half.firstHalfEnd).pop();
     if (!date || /\S/.test(doc.text.slice(date.end, half.firstHalfEnd).replace(/^[^\n]*\n/, '').replace(/[=\-*_~＝—\s]/g, ''))) return half.firstHalfEnd;
-    const dateLine = Math.max(doc.text.lastIndexOf('\n', date.start - 1) + 1, 0);
-    let signer = Math.max(doc.text.lastIndexOf('\n', dateLine - 2) + 1, 0);
-    while (signer > 0 && doc.text.slice(signer, dateLine).trim() === '') signer = Math.max(doc.text.lastIndexOf('\n', signer - 2) + 1, 0);
-    return signer;
+    return signerLineAbove(doc.text, date.start);
   }
-  const tail = Math.min(doc.attachments?.start ?? doc.text.length, doc.closing?.start ?? doc.text.length);
+  // and before an appendix: a part of the report never goes after its 附件, nor after the
+  // signature that a survey was appended under
+  const appendix = doc.appendices?.[0];
+  if (appendix && !doc.closing) {
+    const signed = doc.signatureDates?.filter((d) => d.end <= appendix.start).pop();
+    // the signature block (name, contacts, date) is the paragraph that holds the date
+    const block = signed && !/\S/.test(doc.text.slice(signed.end, appendix.start)) ? doc.blocks.find((b) => signed.start >= b.start && signed.start < b.end) : undefined;
+    if (block) return block.start;
+  }
+  const tail = Math.min(doc.attachments?.start ?? doc.text.length, doc.closing?.start ?? doc.text.length, doc.appendices?.[0]?.start ?? doc.text.length);
   if (tail >= doc.text.length) return doc.text.length;
   const lineStart = Math.max(doc.text.lastIndexOf('\n', tail - 1) + 1, 0);
   return lineStart;

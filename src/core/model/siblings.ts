@@ -20,6 +20,8 @@ export function siblingRuns(doc: SummaryDocument): Section[][] {
     for (const child of children) visit(child.children);
   };
   visit(doc.sections);
+  // an appendix's items (附件's 一、–十、) are runs of their own, checked in their own scope
+  for (const appendix of doc.appendices ?? []) visit(appendix.sections);
   return runs.sort((a, b) => a[0].start - b[0].start);
 }
 

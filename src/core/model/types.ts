@@ -208,10 +208,29 @@ export interface SummaryDocument {
    * the next unnumbered heading (an appendix) or the end.
    */
   noteParts?: NotePart[];
+  /**
+   * Appendices after the body (附件 / 附件N / 附录 and its title; a survey appended after the
+   * signature): parts of their own. Their items are in `AppendixPart.sections`, not in `sections`.
+   */
+  appendices?: AppendixPart[];
 }
 
 export interface NotePart extends Range {
   heading: Range & { text: string };
+}
+
+/**
+ * An appendix after the body: a 附件 / 附件N / 附录 line of its own (then, mostly, a title line), or a
+ * line handing over appended material after the signature (附上一份调查：). Its numbered items are its
+ * own sections (roots, in scopes of their own), never the body's: not in `doc.sections`.
+ */
+export interface AppendixPart extends Range {
+  /** the label line: `附件`, `附件2 名词解释`, `附上一份调查（允许多选）：` */
+  heading: Range & { text: string };
+  /** the appendix's own title on the line after a bare label (2025年10件惠民实事) */
+  title?: Range & { text: string };
+  /** its numbered items, a tree of their own */
+  sections: Section[];
 }
 
 export interface TableRegion {
