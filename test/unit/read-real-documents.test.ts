@@ -116,6 +116,14 @@ describe('appendices after the body: parts of their own, not body sections', () 
     assert.equal(inBody.appendices, undefined);
   });
 
+  it('a short option line among the questions (D.其它, one paragraph each as Word gives) does not end the survey', () => {
+    // every line its own paragraph: `D.其它` is a short standalone line, yet 3、 carries on after it
+    const text = shape('survey-after-signature.txt').replace('   C.偏慢。\n', '   C.偏慢。\n   D.其它\n').split('\n').join('\n\n');
+    const doc = parseSummary(text, { fileName: 'a.txt' });
+    assert.deepEqual(doc.appendices?.[0].sections.map((s) => s.marker.text), ['1、', '2、', '3、']);
+    assert.deepEqual(doc.sections.map((s) => s.marker.text), ['一、', '二、', '三、']);
+  });
+
   it('附件下载 and a 附件 line with nothing after it are no appendix', () => {
     const base = '一、主要工作\n\n完成任务。\n\n二、存在的问题\n\n人手不足。\n\n';
     assert.equal(parseSummary(`${base}附件下载\n\n相关链接\n`, { fileName: 'a.txt' }).appendices, undefined);

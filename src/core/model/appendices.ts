@@ -84,10 +84,30 @@ export function findAppendices({ text, blocks, markers, scopeBreaks, signatureDa
         contentFrom = candidate.end;
       }
     }
-    // the appendix ends at the next unnumbered heading line, or where the frame (a closing) begins
-    const ends = [...scopeBreaks.filter((b) => b >= contentFrom), ...frame.map((r) => r.start).filter((s) => s >= contentFrom), text.length];
-    part.end = trimEndOffset(text, block.start, Math.min(...ends));
+    // the appendix ends where the frame (a closing) begins, or at the next unnumbered heading line
+    // (another appendix's label, the next document's title) — not at a short line among its items
+    // (a survey's `D.其它`) after which its own numbering carries on
+    const frameEnd = Math.min(text.length, ...frame.map((r) => r.start).filter((s) => s >= contentFrom));
+    const end = scopeBreaks.find((b) => b >= contentFrom && b < frameEnd && !numberingCarriesOn(text, markers, block.start, b)) ?? frameEnd;
+    part.end = trimEndOffset(text, block.start, end);
     parts.push(part);
   });
   return parts;
+}
+
+const family = (m: Marker) => `${m.level}/${m.style === 'decimal' ? 'd' : m.style === 'roman' ? 'r' : 'c'}`;
+
+/**
+ * Does the first marker after the line at `at` carry on a run begun in the appendix (the `4、` after
+ * `3、` past a short option line)? Then that line is inside the appendix. Another appendix's label
+ * never is.
+ */
+function numberingCarriesOn(text: string, markers: readonly Marker[], appendixStart: number, at: number): boolean {
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd).replace(/^[#\s\u3000*_]+|[\s\u3000*_]+$/g, '');
+  if (APPENDIX_LABEL.test(line)) return false;
+  const next = markers.find((m) => m.lineStart > at);
+  if (!next) return false;
+  const before = markers.filter((m) => m.lineStart >= appendixStart && m.lineStart < at && family(m) === family(next)).pop();
+  return before !== undefined && next.number === before.number + 1;
 }
