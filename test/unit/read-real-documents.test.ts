@@ -92,6 +92,9 @@ describe('appendices after the body: parts of their own, not body sections', () 
     assert.equal(doc.appendices![0].heading.text, '附件1');
     assert.equal(doc.appendices![0].title?.text, '重点工作完成情况表');
     assert.ok(doc.appendices![0].start > doc.attachments!.end);
+    // the closing stands before the appendix, not at the end of the text
+    assert.equal(doc.closing && text.slice(doc.closing.signer!.start, doc.closing.signer!.end), '某某局');
+    assert.equal(doc.closing?.date?.text, '2026年1月6日');
     assert.deepEqual(doc.sections.map((s) => s.marker.headingText), ['主要工作', '存在的问题', '2026年工作计划']);
   });
 
@@ -111,6 +114,7 @@ describe('appendices after the body: parts of their own, not body sections', () 
   it('a survey after the signature is an appendix; a 附上… line inside the body is not', () => {
     const survey = parseSummary(shape('survey-after-signature.txt'), { fileName: 'a.txt' });
     assert.equal(survey.appendices?.[0].heading.text, '附上一份意见征集（可多选）：');
+    assert.equal(survey.closing?.date?.text, '2025年7月2日', 'the letter is signed before the survey');
     assert.deepEqual(survey.appendices![0].sections.map((s) => s.marker.text), ['1、', '2、', '3、']);
     const inBody = parseSummary(shape('appended-intro-before-signature.txt'), { fileName: 'a.txt' });
     assert.equal(inBody.appendices, undefined);

@@ -38,7 +38,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   const title = found.title ?? frontMatterTitle(text, frontMatter);
   // the frame around the body (title, crawler header, attachment note, closing) holds no sections
   const attachments = findAttachments(text, blocks, found.contentStart);
-  const closing = findClosing(text, blocks, attachments, found.contentStart);
+  let closing = findClosing(text, blocks, attachments, found.contentStart);
   const frame: Range[] = [...found.excluded, ...(attachments ? [attachments] : []), ...(closing ? [closing] : [])];
   candidates = candidates.filter((c) => !inside(frame, c.lineStart) && !inside(frame, c.candidate.start));
   enumerations = enumerations.filter((e) => !inside(frame, e.start));
@@ -55,6 +55,8 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   // own: their numbered items are no sections of the body
   const appendices = findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame });
   const bodyMarkers = appendices.length ? markers.filter((m) => !inside(appendices, m.lineStart)) : markers;
+  // the closing (署名, 成文日期) stands before the appendices that follow it, not at the end of the text
+  if (appendices.length && !closing) closing = findClosing(text, blocks, attachments, found.contentStart, appendices[0].start);
   const noteParts = findNoteParts(text, blocks, bodyMarkers, scopeBreaks);
   // the note and the closing end the body only where no section follows them
   const lastMarker = bodyMarkers[bodyMarkers.length - 1]?.lineStart ?? -1;

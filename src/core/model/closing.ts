@@ -149,11 +149,18 @@ function signerLike(line: Line): boolean {
 /**
  * The closing at the end: the formula (特此报告), the signer (a unit or a person) and the date. Only
  * a name line followed by a date is a signature; a date with no name above it is the date alone.
- * `attachments` is skipped over: the note stands between the formula and the signature.
+ * `attachments` is skipped over: the note stands between the formula and the signature. Only lines
+ * before `to` count.
  */
-export function findClosing(text: string, blocks: Block[], attachments: AttachmentNote | undefined, from = 0): Closing | undefined {
-  const all = proseLines(text, blocks, Math.max(from, text.length - 2000));
-  const lines = all.filter((line) => !attachments || line.textStart + line.text.length <= attachments.start || line.start >= attachments.end).slice(-8);
+export function findClosing(text: string, blocks: Block[], attachments: AttachmentNote | undefined, from = 0, to = text.length): Closing | undefined {
+  const all = proseLines(text, blocks, Math.max(from, to - 2000));
+  // `to`: where an appendix begins (the closing stands before the 附件 that follow the signature)
+  const before: Line[] = [];
+  for (const line of all) {
+    if (line.start >= to) break;
+    before.push(line);
+  }
+  const lines = before.filter((line) => !attachments || line.textStart + line.text.length <= attachments.start || line.start >= attachments.end).slice(-8);
   let index = lines.length - 1;
   const closing: Partial<Closing> = {};
   const last = lines[index];
