@@ -22,6 +22,8 @@ export interface AppendixInput {
   signatureDates: readonly DateMark[];
   /** the title, attachment note and closing: never an appendix */
   frame: readonly Range[];
+  /** where the closing found at the end begins: a 附件 line above it is the note (colon left out), not an appendix */
+  closingStart?: number;
 }
 
 const inside = (ranges: readonly Range[], offset: number) => ranges.some((r) => offset >= r.start && offset < Math.max(r.end, r.start + 1));
@@ -41,7 +43,7 @@ function firstLine(text: string, block: Block): { text: string; start: number } 
  * end; its numbered items are its own, not the body's sections. The line right after a bare `附件`
  * that reads like a title (short, no sentence punctuation, no marker) is the appendix's title.
  */
-export function findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame }: AppendixInput): AppendixPart[] {
+export function findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame, closingStart }: AppendixInput): AppendixPart[] {
   const parts: AppendixPart[] = [];
   if (!markers.length) return parts;
   const firstMarker = markers[0].lineStart;
@@ -89,6 +91,9 @@ export function findAppendices({ text, blocks, markers, scopeBreaks, signatureDa
     // (a survey's `D.其它`) after which its own numbering carries on
     const frameEnd = Math.min(text.length, ...frame.map((r) => r.start).filter((s) => s >= contentFrom));
     const end = scopeBreaks.find((b) => b >= contentFrom && b < frameEnd && !numberingCarriesOn(text, markers, block.start, b)) ?? frameEnd;
+    // an appendix follows the signature: a bare 附件 whose items run into the closing names the
+    // attachments (a 附件说明 with its colon left out), it is no appendix
+    if (labelled && closingStart !== undefined && block.start < closingStart && end >= closingStart) return;
     part.end = trimEndOffset(text, block.start, end);
     parts.push(part);
   });

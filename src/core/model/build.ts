@@ -53,7 +53,7 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   const signatureDates = findSignatureDates(text, blocks, found.contentStart);
   // appendices after the body (附件 and its title, a survey after the signature) are parts of their
   // own: their numbered items are no sections of the body
-  const appendices = findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame });
+  const appendices = findAppendices({ text, blocks, markers, scopeBreaks, signatureDates, frame, closingStart: closing?.start });
   const bodyMarkers = appendices.length ? markers.filter((m) => !inside(appendices, m.lineStart)) : markers;
   // the closing (署名, 成文日期) stands before the appendices that follow it, not at the end of the text
   if (appendices.length && !closing) closing = findClosing(text, blocks, attachments, found.contentStart, appendices[0].start);

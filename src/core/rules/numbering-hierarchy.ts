@@ -43,6 +43,12 @@ export const numberingHierarchy: Rule = {
         flagged: ['3.'],
       },
       {
+        description: "an appendix's items are a tree of their own, checked among themselves",
+        format: 'text',
+        text: '一、主要工作\n\n（一）甲。\n\n二、存在的问题\n\n附件\n\n2025年重点项目清单\n\n一、园区道路\n\n（1）新建主干道两条。\n',
+        flagged: ['（1）'],
+      },
+      {
         description: 'a short document may go from 一、 straight to 1.',
         format: 'text',
         text: '一、总体情况\n\n1.甲。\n2.乙。\n\n二、存在问题\n',
@@ -104,6 +110,8 @@ export const numberingHierarchy: Rule = {
       }
     };
     visit(doc.sections, undefined);
+    // an appendix's items are a tree of their own: their levels are checked among themselves
+    for (const appendix of doc.appendices ?? []) visit(appendix.sections, undefined);
     // `### 3.` under `## 2.`: the number carries on the parent's run, the `#` depth says it is a child
     for (const run of siblingRunsOf(doc)) {
       if (!continuesParentRun(run)) continue;

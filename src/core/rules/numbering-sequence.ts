@@ -72,6 +72,13 @@ export const numberingSequence: Rule = {
         flagged: [],
       },
       {
+        description: 'an appendix after the body (附件 and its title) numbers its items on its own: its 一、 is no restart, a skip inside it is a fault',
+        format: 'text',
+        text: '一、主要工作。\n\n二、存在的问题。\n\n三、下一步计划。\n\n附件\n\n2025年重点项目清单\n\n一、园区道路\n\n二、污水管网\n\n四、公共停车场\n',
+        flagged: ['四、'],
+        messages: [{ en: 'Skipped number: `四、` follows `二、`, expected `三、`' }],
+      },
+      {
         description: "Markdown's lazy numbering 1. 1. 1. is not a fault",
         format: 'markdown',
         text: '# Report\n\n1. one\n1. two\n1. three\n',
