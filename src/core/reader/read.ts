@@ -2,14 +2,14 @@ import type { Block, ChunkParse, ChunkRef, EnumerationItem, EnumerationKind, Lin
 export type { ReadResult } from '../model/types';
 import { readMarkerAt } from '../text/markers';
 import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
-import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
+import { markdownBlocks, plainParagraphBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { statisticsLabelMatch, tableLineKind } from './tables';
 import { CRAWLER_LINE_CHARS, runInMarkers } from './run-in-lines';
 import { lineStartBefore } from '../text/lines';
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
-  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
+  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? plainParagraphBlocks(chunkText) ?? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
   const candidates: LineCandidate[] = [];
   const tableLines: number[] = [];
   blocks.forEach((block, blockIndex) => {
@@ -110,10 +110,12 @@ export function parseChunks(text: string, chunks: readonly Chunk[], format: 'mar
     const chunkText = text.slice(chunk.start, chunk.end);
     // an indented chunk may continue the list item before it, what follows an indented code block
     // reads differently, and remark drops a U+FEFF only at the start of its text: such a chunk is
-    // parsed alone, and ends the batch before it
-    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t\ufeff]/.test(chunkText)) {
+    // parsed alone, and ends the batch before it; so does plain prose, which needs no remark at all
+    const tooHard = format !== 'markdown' || tooHardForMarkdown(chunkText);
+    const plain = tooHard ? undefined : plainParagraphBlocks(chunkText);
+    if (tooHard || plain || /^[ \t\ufeff]/.test(chunkText)) {
       flush();
-      parses.push(parseChunk(chunkText, format));
+      parses.push(parseChunk(chunkText, format, plain));
       continue;
     }
     if (batch.length && chunk.end - batch[0].start > BATCH_CHARS) flush();
