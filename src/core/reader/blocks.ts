@@ -10,7 +10,14 @@ type MdNode = {
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
 
-const markdownParser = unified().use(remarkParse);
+/**
+ * micromark's inline constructs (emphasis, links, code spans, HTML in text, escapes, references).
+ * The model reads only the block structure, which CommonMark settles before any inline syntax, so
+ * remark is told to skip them: links and emphasis were most of its work on English reports.
+ */
+export const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'];
+
+const markdownParser = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
 
 /** The offsets where each line starts within [start, end). */
 export function lineStartsWithin(text: string, start: number, end: number): number[] {

@@ -1,15 +1,19 @@
 /**
- * The reader reads a chunk of plain prose as one paragraph without remark (reader/blocks.ts
- * plainParagraphBlocks). That is only right if remark would give exactly the same blocks: checked
- * here on every chunk of the corpus fixtures and on random text built from the characters that
- * matter to Markdown's block structure (fixed seed; `npm run fuzz` explores more).
+ * Two shortcuts of the reader (reader/blocks.ts), each right only if remark's block structure stays
+ * exactly what it is without it:
+ * - a chunk of plain prose is read as one paragraph without remark (plainParagraphBlocks);
+ * - remark skips micromark's inline constructs (INLINE_CONSTRUCTS).
+ * Checked on every chunk of the corpus fixtures and on random text built from the characters that
+ * matter to Markdown (fixed seed; `npm run fuzz` explores more).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { splitChunks } from '../../src/core/index';
-import { markdownBlocks, plainParagraphBlocks } from '../../src/core/reader/blocks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { INLINE_CONSTRUCTS, markdownBlocks, plainParagraphBlocks } from '../../src/core/reader/blocks';
 import { FIXTURE_CORPUS } from '../support/corpus';
 import { runs, SEED } from '../support/seed';
 
@@ -62,5 +66,34 @@ describe('plain prose is read as remark reads it, without remark', () => {
       { seed: SEED, numRuns: runs(3000), endOnFailure: false, verbose: 0 },
     );
     assert.ok(plain > 100, `only ${plain} plain chunks were generated`);
+  });
+});
+
+type MdNode = { type: string; children?: MdNode[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/** The tree's block nodes (type and range), without the inline content of paragraphs and headings. */
+function blockStructure(node: MdNode): unknown {
+  const range = [node.position?.start.offset, node.position?.end.offset];
+  if (node.type === 'paragraph' || node.type === 'heading' || !node.children) return [node.type, range];
+  return [node.type, range, node.children.map(blockStructure)];
+}
+
+describe('remark without inline constructs reads the same blocks', () => {
+  const withInline = unified().use(remarkParse);
+  const withoutInline = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
+  const same = (text: string, where: string) =>
+    assert.deepEqual(blockStructure(withoutInline.parse(text) as MdNode), blockStructure(withInline.parse(text) as MdNode), `${where}: ${JSON.stringify(text.slice(0, 80))}`);
+
+  it('on every Markdown fixture of the corpus, whole', () => {
+    const files = fs.readdirSync(FIXTURE_CORPUS).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md');
+    for (const file of files) same(fs.readFileSync(path.join(FIXTURE_CORPUS, file), 'utf8'), file);
+  });
+
+  it('on random Markdown: inline marks in and around every kind of block', () => {
+    const pieces = ['甲', 'a', ' ', '    ', '\t', '\n', '\n\n', '\r\n', '# ', '## ', '- ', '1. ', '> ', '```', '~~~', '===', '---', '*', '**', '_', '`', '``', '[', ']', '(', ')', '[a]: /u', '![', '<', '>', '<div>', '</div>', '<!--', '-->', '<span>', '\\', '&amp;', '&#35;', '|', 'http://x.org', '<http://x.org>'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 60 }), (parts) => same(parts.join(''), 'random')),
+      { seed: SEED, numRuns: runs(2000), endOnFailure: false, verbose: 0 },
+    );
   });
 });
