@@ -102,8 +102,10 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
     for (const paragraph of pending.splice(0)) {
       const laid = finishParagraph(paragraph, sectionsByMarkerStart, markdown);
       if (!laid) continue;
-      if (laid.role !== 'body' && laid.role === paragraph.part?.role && paragraph.part === previousPart) laid.continues = true;
-      previousPart = laid.role === paragraph.part?.role ? paragraph.part : undefined;
+      // laid out as its part (not body text that only starts in it), right after that part's paragraph
+      const inPart = laid.role === paragraph.part?.role ? paragraph.part : undefined;
+      if (inPart && inPart === previousPart) laid.continues = true;
+      previousPart = inPart;
       elements.push(laid);
     }
   };
@@ -216,8 +218,10 @@ function framePartsOf(doc: SummaryDocument): FramePart[] {
   for (const { signer, date } of signatures) {
     const lineEnd = signer ? nextLineBreak(doc.text, signer.end).end : -1;
     const oneLine = signer !== undefined && date !== undefined && (lineEnd < 0 || lineEnd >= date.end);
-    // contact lines between the name and the date (a web or mail address) belong to the signature
-    if (signer) parts.push({ start: signer.start, end: oneLine ? date!.end : (date?.start ?? signer.end), role: 'signature' });
+    // contact lines between the name and the date (a web or mail address) belong to the signature;
+    // an attachment note between them (the model reads the signature across it) does not
+    const noteBetween = doc.attachments !== undefined && signer !== undefined && date !== undefined && doc.attachments.start >= signer.end && doc.attachments.start < date.start;
+    if (signer) parts.push({ start: signer.start, end: oneLine ? date!.end : date && !noteBetween ? date.start : signer.end, role: 'signature' });
     if (date && !oneLine) parts.push({ start: date.start, end: date.end, role: 'date' });
   }
   // a part that another holds (the line above a date, where the closing signs with two lines) is that part
