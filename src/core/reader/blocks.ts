@@ -95,6 +95,26 @@ export function tooHardForMarkdown(chunk: string): boolean {
   return containerMarks >= 8 && /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk);
 }
 
+/**
+ * A line start where Markdown could open a block other than a paragraph, or where remark would read
+ * the line differently: indentation, a BOM, and every character that begins a heading, quote, list
+ * item, thematic break, setext underline, fence, HTML block or link definition.
+ */
+const MARKDOWN_LINE_START = /(?:^|[\r\n])(?:[ \t\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+
+/**
+ * The blocks remark gives a chunk with no line that could open anything but a paragraph: the whole
+ * chunk as one paragraph (remark's paragraph runs from the first character to the end of the last
+ * line, trailing spaces included). Most chunks of a summary are such prose, and remark's inline
+ * pass over them is work the model never reads. Undefined for any other chunk.
+ */
+export function plainParagraphBlocks(chunk: string): Block[] | undefined {
+  if (MARKDOWN_LINE_START.test(chunk)) return undefined;
+  const end = lastContentEnd(chunk, chunk.length);
+  if (end === 0) return undefined;
+  return [{ kind: 'paragraph', start: 0, end, lineStarts: lineStartsWithin(chunk, 0, end) }];
+}
+
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */
 export function markdownBlocks(text: string, from: number): Block[] {
   // remark drops a leading U+FEFF and counts its offsets after it: a file's BOM, or a stray one that
