@@ -16,6 +16,7 @@ export { formatChineseNumeral, parseChineseNumeral } from './text/numerals';
 export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, type MarkerSuggestion, type RequiredPartView } from './editing/editor-support';
 export type { PartStatus } from './model/parts';
 export { partsOf, siblingRunsOf, enumerationRunsOf, linesOf, lineIndexOf } from './model/views';
+export { isLazyMarkdownList } from './model/siblings';
 export { partLengths, formatLimit, countLength, type PartLength } from './rules/section-length';
 export { insertPartEdits } from './editing/parts';
 export { COMPLETION_TRIGGER_CHARACTERS, markerLineContext, orderedNextMarkers, skeletonForFile, completionOffer, matchingOffer, wholeSkeleton, type CompletionOffer, type MarkerLineContext } from './editing/completion';

@@ -10,7 +10,14 @@ type MdNode = {
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
 
-const markdownParser = unified().use(remarkParse);
+/**
+ * micromark's inline constructs (emphasis, links, code spans, HTML in text, escapes, references).
+ * The model reads only the block structure, which CommonMark settles before any inline syntax, so
+ * remark is told to skip them: links and emphasis were most of its work on English reports.
+ */
+export const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'];
+
+const markdownParser = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
 
 /** The offsets where each line starts within [start, end). */
 export function lineStartsWithin(text: string, start: number, end: number): number[] {
@@ -93,6 +100,34 @@ export function tooHardForMarkdown(chunk: string): boolean {
   if (emphasisAndLinks > 2_000) return true;
   // only a chunk with enough container marks at all is searched line by line for deep nesting
   return containerMarks >= 8 && /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk);
+}
+
+/**
+ * A line (after its indentation) that could open a block other than a paragraph, or that remark
+ * would read differently: a BOM, and every character that begins a heading, quote, list item,
+ * thematic break, setext underline, fence, HTML block or link definition.
+ */
+const OPENS_OTHER_BLOCK = /(?:^|[\r\n])[ \t]*(?:[\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+/** A line indented as indented code: four columns or a tab. */
+const CODE_INDENT = /^(?: {4}| {0,3}\t)/;
+
+/**
+ * The blocks remark gives a chunk with no line that could open anything but a paragraph, without
+ * remark: the whole chunk as one paragraph (from its first character after up to three spaces of
+ * indentation to the end of the last line, trailing spaces included; later lines continue it however
+ * indented); or, when every line is indented as code, the paragraph the reader takes that code for.
+ * Most chunks of a summary are such prose, and remark's pass over them is work the model never
+ * reads. Undefined for any other chunk.
+ */
+export function plainParagraphBlocks(chunk: string): Block[] | undefined {
+  if (OPENS_OTHER_BLOCK.test(chunk)) return undefined;
+  const end = lastContentEnd(chunk, chunk.length);
+  let indent = 0;
+  while (chunk.charCodeAt(indent) === 32) indent++;
+  if (indent >= end) return undefined;
+  if (indent <= 3 && chunk.charCodeAt(indent) !== 9) return [{ kind: 'paragraph', start: indent, end, lineStarts: lineStartsWithin(chunk, indent, end) }];
+  const lines = splitLines(chunk.slice(0, end));
+  return lines.every((line) => CODE_INDENT.test(line)) ? textBlocks(chunk.slice(0, end), 0) : undefined;
 }
 
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */
