@@ -116,6 +116,8 @@ describe('appendices after the body: parts of their own, not body sections', () 
     assert.equal(survey.appendices?.[0].heading.text, '附上一份意见征集（可多选）：');
     assert.equal(survey.closing?.date?.text, '2025年7月2日', 'the letter is signed before the survey');
     assert.deepEqual(survey.appendices![0].sections.map((s) => s.marker.text), ['1、', '2、', '3、']);
+    const handedOver = parseSummary(shape('survey-after-signature.txt').replace('附上一份意见征集（可多选）：', '随附意见征集表：'), { fileName: 'a.txt' });
+    assert.equal(handedOver.appendices?.[0].heading.text, '随附意见征集表：');
     const inBody = parseSummary(shape('appended-intro-before-signature.txt'), { fileName: 'a.txt' });
     assert.equal(inBody.appendices, undefined);
   });

@@ -26,6 +26,16 @@ export interface AppendixInput {
   closingStart?: number;
 }
 
+/** Every label and intro begins with 附, 随附, 现附 or 另附 (after indentation, `#` and emphasis): a test of a few characters before any slicing. */
+function opensWithAppendixWord(text: string, start: number): boolean {
+  for (let i = start; i < text.length && i < start + 12; i++) {
+    const ch = text[i];
+    if (ch === '附' || ch === '随' || ch === '现' || ch === '另') return true;
+    if (ch !== '#' && ch !== '*' && ch !== '_' && ch !== ' ' && ch !== '\t' && ch !== '\u3000') return false;
+  }
+  return false;
+}
+
 const inside = (ranges: readonly Range[], offset: number) => ranges.some((r) => offset >= r.start && offset < Math.max(r.end, r.start + 1));
 
 /** A block's first line without indentation, Markdown heading marks and emphasis, and where it starts. */
@@ -55,7 +65,7 @@ export function findAppendices({ text, blocks, markers, scopeBreaks, signatureDa
     return -1;
   };
   blocks.forEach((block, index) => {
-    if (!isProseLike(block) || block.start <= firstMarker || markedLines.has(block.start) || inside(frame, block.start)) return;
+    if (!isProseLike(block) || block.start <= firstMarker || !opensWithAppendixWord(text, block.start) || markedLines.has(block.start) || inside(frame, block.start)) return;
     if (parts.length && block.start < parts[parts.length - 1].end) return;
     const line = firstLine(text, block);
     const label = APPENDIX_LABEL.exec(line.text);
