@@ -51,6 +51,8 @@ describe('pasted-content: website junk kinds (data)', () => {
     assert.ok(matched > 20, `only ${matched} matching lines: the check would prove little`);
   });
 
+  it('has at most 31 kinds: the needs pre-check keeps one bit per kind', () => assert.ok(JUNK_KINDS.length <= 31, `${JUNK_KINDS.length} kinds`));
+
   describe('appendedArticle: a second article with no 篇二 (ending, title, opening)', () => {
     for (const example of junkData.appendedArticle.flagged) {
       it(`finds the title in: ${example.replace(/\n/g, ' / ').slice(0, 60)}`, () => {

@@ -77,18 +77,45 @@ export const JUNK_KINDS: readonly JunkKind[] = junkData.kinds.map((k) => {
 
 /** Whether `content` has one of the kind's `needs` words, without which none of its patterns can match. */
 export function mayBeJunk(kind: JunkKind, content: string): boolean {
-  for (const word of kind.needs) if (content.includes(word)) return true;
-  return false;
+  return (kindsThatMayMatch(content) & (1 << JUNK_KINDS.indexOf(kind))) !== 0;
+}
+
+/** The needs words by their first code unit, each with the kinds (bits by index in JUNK_KINDS) that need it. */
+const NEEDS_BY_FIRST_UNIT = new Map<number, { word: string; kinds: number }[]>();
+JUNK_KINDS.forEach((kind, index) => {
+  for (const word of kind.needs) {
+    const unit = word.charCodeAt(0);
+    const entries = NEEDS_BY_FIRST_UNIT.get(unit) ?? [];
+    const entry = entries.find((e) => e.word === word);
+    if (entry) entry.kinds |= 1 << index;
+    else entries.push({ word, kinds: 1 << index });
+    NEEDS_BY_FIRST_UNIT.set(unit, entries);
+  }
+});
+
+/**
+ * The kinds whose needs words occur in `content`, as bits: one pass over the line, whatever the
+ * number of words (most lines of real text have none, and are done with here).
+ */
+function kindsThatMayMatch(content: string): number {
+  let kinds = 0;
+  for (let i = 0; i < content.length; i++) {
+    const entries = NEEDS_BY_FIRST_UNIT.get(content.charCodeAt(i));
+    if (entries) for (const entry of entries) if ((kinds & entry.kinds) !== entry.kinds && content.startsWith(entry.word, i)) kinds |= entry.kinds;
+  }
+  return kinds;
 }
 
 /** A line's junk: the whole line, or the spans of it (offsets in the line), in order. */
 export function junkIn(content: string, titleLine = false): { kind: JunkKind; start: number; end: number; whole: boolean }[] {
+  const possible = kindsThatMayMatch(content);
+  if (!possible) return [];
   const trimmed = content.trim();
   if (!trimmed) return [];
   const spans: { kind: JunkKind; start: number; end: number; whole: boolean }[] = [];
-  for (const kind of JUNK_KINDS) {
+  for (const [index, kind] of JUNK_KINDS.entries()) {
     if (kind.titleOnly && !titleLine) continue;
-    if (!mayBeJunk(kind, content)) continue;
+    if ((possible & (1 << index)) === 0) continue;
     if (kind.line && kind.line.test(trimmed) && (!kind.alsoNeeds || kind.alsoNeeds.test(trimmed))) {
       const start = content.indexOf(trimmed);
       return [{ kind, start, end: start + trimmed.length, whole: true }];
