@@ -1,4 +1,4 @@
-import { skipBlank, trimEndOffset } from './offsets';
+import { trimEndOffset } from './offsets';
 import { innermostSection, type EnumerationRun } from './enumerations';
 import type { Section, SummaryDocument } from './types';
 
@@ -27,6 +27,8 @@ export interface OutlineNode {
   section?: Section;
   /** for `heading`: its rank (a Markdown heading's `#` depth; 1 for a report's title line, 2 for other lines) */
   rank?: number;
+  /** for a `heading` that is a Markdown heading: its `#` depth */
+  depth?: number;
   /** for `other-half`: the language of the second half */
   language?: 'zh' | 'en';
 }
@@ -322,7 +324,7 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
       if (!label || /^表[一二三四五六七八九十\d]+/.test(label) || (following && (following.kind === 'table' || inTable(following.start)))) return;
       const depth = block.depth ?? 1;
       const labelStart = start + raw.indexOf(label);
-      const node: OutlineNode = { kind: 'heading', start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank: depth };
+      const node: OutlineNode = { kind: 'heading', start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank: depth, depth };
       // a numbered Markdown heading of the same depth or less is no section of it
       const holds = opens && !(opens.marker.headingDepth !== undefined && opens.marker.headingDepth <= depth) ? opens : undefined;
       candidates.push({ node, rank: depth, depth, ...(holds ? { opens: holds } : {}), plain: false, titleLike: false });
@@ -407,22 +409,17 @@ function standaloneEnumerations(doc: SummaryDocument, runs: readonly Enumeration
 
 /**
  * The opening as the outline shows it: the text before the first heading (a report's first part,
- * `2024年工作回顾`, is no opening); a heading right at its start leaves the text after it. None where
- * nothing but rules and blank lines is left.
+ * `2024年工作回顾`, is no opening). Where a heading stands right at its start, the text is that
+ * heading's (`## Operations` and its questions), and there is no opening. None either where nothing
+ * but rules and blank lines is left.
  */
 function openingOutside(doc: SummaryDocument, headings: readonly HeadingEntry[]): { start: number; end: number } | undefined {
   if (!doc.opening || doc.opening.end <= doc.opening.start) return undefined;
   let { start, end } = doc.opening;
   const text = doc.text;
-  for (const h of headings) {
-    if (h.node.start >= end) break;
-    if (h.node.start < start) continue;
-    if (h.node.start === start) start = skipBlank(text, lineEndWithin(text, h.node.start, end));
-    else {
-      end = trimEndOffset(text, start, h.node.start);
-      break;
-    }
-  }
+  const first = headings.find((h) => h.node.start >= start && h.node.start < end);
+  if (first?.node.start === start) return undefined;
+  if (first) end = trimEndOffset(text, start, first.node.start);
   if (end <= start || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
   return { start, end };
 }
