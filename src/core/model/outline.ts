@@ -1,5 +1,5 @@
 import { trimEndOffset } from './offsets';
-import { innermostSection, type EnumerationRun } from './enumerations';
+import type { EnumerationRun } from './enumerations';
 import type { Section, SummaryDocument } from './types';
 
 /**
@@ -180,6 +180,8 @@ export function buildOutline(doc: SummaryDocument, enumerationRuns: readonly Enu
     else if (h.beside) h.parent = h.beside.parent;
     else if (h.depth !== undefined) h.parent = holderAt(innermostSection(doc.sections, h.node.start), h.node.start);
   }
+  const headingsIn = new Map<Section | undefined, HeadingEntry[]>();
+  for (const h of headings) headingsIn.set(h.parent, [...(headingsIn.get(h.parent) ?? []), h]);
   const enumerationHeadings = standaloneEnumerations(doc, enumerationRuns);
 
   const sectionNode = (section: Section): OutlineNode => {
@@ -195,7 +197,7 @@ export function buildOutline(doc: SummaryDocument, enumerationRuns: readonly Enu
     };
     const items: Item[] = [
       ...(childrenOf.get(section) ?? []).map((child) => ({ node: sectionNode(child) })),
-      ...headings.filter((h) => h.parent === section).map(headingItem),
+      ...(headingsIn.get(section) ?? []).map(headingItem),
       ...(enumerationHeadings.get(section) ?? []).map((n) => ({ node: n })),
     ];
     node.children = nest(items);
@@ -215,7 +217,7 @@ export function buildOutline(doc: SummaryDocument, enumerationRuns: readonly Enu
     // a part that holds no sections is a leaf: it closes what it ends, holds nothing
     items.push(kind.holdsSections ? { node, rank: kind.rank, explicitEnd: range.end } : { node, closes: kind.rank });
   }
-  items.push(...headings.filter((h) => h.parent === undefined).map(headingItem));
+  items.push(...(headingsIn.get(undefined) ?? []).map(headingItem));
   items.push(...(childrenOf.get(undefined) ?? []).map((section) => ({ node: sectionNode(section) })));
   items.push(...(enumerationHeadings.get(undefined) ?? []).map((n) => ({ node: n })));
   const roots = nest(items);
@@ -298,6 +300,7 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
   const breaks = [...doc.scopeBreaks].sort((a, b) => a - b);
   const partStarts = parts.map((p) => p.start);
   let nextSection = 0;
+  const markedLines = new Set(doc.markers.map((m) => m.lineStart));
 
   interface Candidate extends HeadingEntry {
     plain: boolean;
@@ -336,7 +339,7 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     if (!/^[\u4e00-\u9fff《“0-9A-Z]/.test(label)) return;
     // the second line of a numbered heading the writer wrapped (三、持续提升政府 / 治理效能和服务水平)
     const previous = doc.blocks[index - 1];
-    if (previous && previous.lineStarts.length === 1 && doc.markers.some((m) => m.lineStart === previous.start) && !/[。；;！!？?]/.test(text.slice(previous.start, previous.end))) return;
+    if (previous && previous.lineStarts.length === 1 && markedLines.has(previous.start) && !/[。；;！!？?]/.test(text.slice(previous.start, previous.end))) return;
     const labelStart = start + raw.indexOf(label);
     const titleLike = REPORT_TITLE.test(label);
     const rank = titleLike ? 1 : 2;
@@ -350,19 +353,24 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     ...candidates.flatMap((h): Cut[] => (h.titleLike || h.appendix ? [{ at: h.node.start }] : h.depth !== undefined ? [{ at: h.node.start, depth: h.depth }] : [])),
   ];
   const parents = viewParents(cuts);
+  const nextPlainOf: (Candidate | undefined)[] = [];
+  for (let i = candidates.length - 1, next: Candidate | undefined; i >= 0; i--) {
+    nextPlainOf[i] = next;
+    if (candidates[i].plain) next = candidates[i];
+  }
   const kept: HeadingEntry[] = [];
   candidates.forEach((c, i) => {
     if (!c.plain) return kept.push(c);
     if (c.titleLike) {
       // a second title line of the same report (2025年湖南省政府工作报告 … 政府工作报告) adds nothing
       const before = kept[kept.length - 1];
-      if (before?.titleLike && !sections.some((s) => s.start > before.node.start && s.start < c.node.start) && !longBlockBetween(doc, before.node.end, c.node.start)) return;
+      if (before?.titleLike && firstIndexAfter(sections, before.node.start, (x) => x.start) === firstIndexAfter(sections, c.node.start - 1, (x) => x.start) && !longBlockBetween(doc, before.node.end, c.node.start)) return;
       kept.push(c);
       return;
     }
     if (c.opens) return kept.push(c);
     // beside a heading that opens a group, with text of its own: a heading whose part has no numbered sections
-    const nextPlain = candidates.slice(i + 1).find((n) => n.plain);
+    const nextPlain = nextPlainOf[i];
     if (!nextPlain || nextPlain.titleLike || !nextPlain.opens) return;
     if (parents.holderAt(innermostSection(doc.sections, c.node.start), c.node.start) || !/[\u4e00-\u9fff]/.test(c.node.label)) return;
     if (!longBlockBetween(doc, c.node.end, nextPlain.node.start)) return;
@@ -373,7 +381,23 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
 
 /** A paragraph of prose (40 characters or more) between the two offsets. */
 function longBlockBetween(doc: SummaryDocument, from: number, to: number): boolean {
-  return doc.blocks.some((b) => b.start >= from && b.start < to && b.kind === 'paragraph' && b.end - b.start >= 40);
+  for (let i = firstIndexAfter(doc.blocks, from - 1, (b) => b.start); i < doc.blocks.length && doc.blocks[i].start < to; i++) {
+    const block = doc.blocks[i];
+    if (block.kind === 'paragraph' && block.end - block.start >= 40) return true;
+  }
+  return false;
+}
+
+/** The index of the first item (in order of `key`) whose key is greater than `offset`. */
+function firstIndexAfter<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A 一是 item that is a paragraph of its own, short and without a sentence end: a heading, not prose. */
@@ -400,8 +424,8 @@ function standaloneEnumerations(doc: SummaryDocument, runs: readonly Enumeration
       nodes.push({ kind: 'enumeration', start: block.start, end: block.end, labelStart, labelEnd: labelStart + label.length, label, children: [] });
     }
     if (nodes.length !== run.items.length) continue;
+    // a run's items share their innermost section (enumerationRuns groups them so)
     const section = innermostSection(doc.sections, run.items[0].start);
-    if (run.items.some((item) => innermostSection(doc.sections, item.start) !== section)) continue;
     bySection.set(section, [...(bySection.get(section) ?? []), ...nodes]);
   }
   return bySection;
@@ -422,4 +446,17 @@ function openingOutside(doc: SummaryDocument, headings: readonly HeadingEntry[])
   if (first) end = trimEndOffset(text, start, first.node.start);
   if (end <= start || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
   return { start, end };
+}
+
+/** The innermost section whose range holds the offset (siblings are in order: found by halving). */
+function innermostSection(roots: readonly Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  let level = roots;
+  for (;;) {
+    const index = firstIndexAfter(level, offset, (s) => s.start) - 1;
+    const inside = level[index];
+    if (!inside || offset >= Math.max(inside.end, inside.headingEnd)) return found;
+    found = inside;
+    level = inside.children;
+  }
 }
