@@ -12,7 +12,7 @@ const option = (name, fallback) => {
 const seed = option('seed', String(randomInt(1, 2 ** 31 - 1)));
 const scale = option('runs', '20');
 console.log(`fuzz: FC_SEED=${seed} FC_RUNS=${scale}`);
-const files = ['out/test/unit/properties.test.js', 'out/test/unit/hostile-cli.test.js', 'out/test/unit/docx-roundtrip.test.js'];
+const files = ['out/test/unit/properties.test.js', 'out/test/unit/reader-shortcuts.test.js', 'out/test/unit/hostile-cli.test.js', 'out/test/unit/docx-roundtrip.test.js'];
 const result = spawnSync('npx', ['mocha', '--no-config', '--timeout', '600000', ...files], {
   stdio: 'inherit',
   env: { ...process.env, FC_SEED: seed, FC_RUNS: scale },

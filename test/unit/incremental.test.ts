@@ -140,6 +140,21 @@ describe('parsing chunks in batches', () => {
     }
   });
 
+  it('whatever block shapes stand next to each other', () => {
+    // every pair of shapes, each before and after the other: indented code, lists, quotes, rules,
+    // setext underlines, fences, HTML (the kinds that run on across blank lines too), definitions
+    const shapes = ['段落\n', '1. 甲\n', '2. 乙\n', '- 甲\n', '* 甲\n', '+ 甲\n', '2) 乙\n', '10. 丙\n', '1.\n', '-\n', '> 引用\n', '> - 甲\n', '> 1. 甲\n>     码\n', '# 标题\n', '#\n', '# 标题\n    码\n', '    码\n', '\t码\n', '    - 乙\n', '  1. 甲\n', '   - 乙\n', '   \t甲\n', '甲\n    乙\n', '> 甲\n    乙\n', '- 甲\n  - 乙\n', '1. 甲\n   乙\n', '===\n', '---\n', '***\n', '* * *\n', '```\n码\n```\n', '```\n未闭合\n', '<div>\n甲\n', '<!-- 注 -->\n', '<p>甲</p>\n', '<script>\n甲\n', '<?x\n', '<!X\n', '[a]: http://example.org\n', '|a|b|\n'];
+    for (const a of shapes) {
+      for (const b of shapes) {
+        const text = [a, b, a, b].join('\n');
+        const chunks = splitChunks(text, 0, 'markdown');
+        const together = parse.parseChunks(text, chunks, 'markdown');
+        const alone = chunks.map((c) => parse.parseChunk(text.slice(c.start, c.end), 'markdown'));
+        assert.deepEqual(together.map((p) => p.blocks), alone.map((p) => p.blocks), JSON.stringify([a, b]));
+      }
+    }
+  });
+
   it('also after random Markdown is dropped into the corpus (lists, code, HTML, quotes, indentation)', () => {
     const pieces = ['\n\n    ', '\n\n1. ', '\n\n2. ', '\n\n- ', '\n\n  - ', '\n\n> ', '\n\n<div>\n\n', '\n\n```\n', '\n    \n', '\n\n<!-- ', ' -->\n\n', '\n===\n', '\t', '\n\n\t一、'];
     const next = random(99);

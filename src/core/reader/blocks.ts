@@ -10,7 +10,14 @@ type MdNode = {
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
 
-const markdownParser = unified().use(remarkParse);
+/**
+ * micromark's inline constructs (emphasis, links, code spans, HTML in text, escapes, references).
+ * The model reads only the block structure, which CommonMark settles before any inline syntax, so
+ * remark is told to skip them: links and emphasis were most of its work on English reports.
+ */
+export const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'];
+
+const markdownParser = unified().use(remarkParse).data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
 
 /** The offsets where each line starts within [start, end). */
 export function lineStartsWithin(text: string, start: number, end: number): number[] {
@@ -93,6 +100,26 @@ export function tooHardForMarkdown(chunk: string): boolean {
   if (emphasisAndLinks > 2_000) return true;
   // only a chunk with enough container marks at all is searched line by line for deep nesting
   return containerMarks >= 8 && /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){7,}/m.test(chunk);
+}
+
+/**
+ * A line start where Markdown could open a block other than a paragraph, or where remark would read
+ * the line differently: indentation, a BOM, and every character that begins a heading, quote, list
+ * item, thematic break, setext underline, fence, HTML block or link definition.
+ */
+const MARKDOWN_LINE_START = /(?:^|[\r\n])(?:[ \t\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+
+/**
+ * The blocks remark gives a chunk with no line that could open anything but a paragraph: the whole
+ * chunk as one paragraph (remark's paragraph runs from the first character to the end of the last
+ * line, trailing spaces included). Most chunks of a summary are such prose, and remark's inline
+ * pass over them is work the model never reads. Undefined for any other chunk.
+ */
+export function plainParagraphBlocks(chunk: string): Block[] | undefined {
+  if (MARKDOWN_LINE_START.test(chunk)) return undefined;
+  const end = lastContentEnd(chunk, chunk.length);
+  if (end === 0) return undefined;
+  return [{ kind: 'paragraph', start: 0, end, lineStarts: lineStartsWithin(chunk, 0, end) }];
 }
 
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */

@@ -2,14 +2,14 @@ import type { Block, ChunkParse, ChunkRef, EnumerationItem, EnumerationKind, Lin
 export type { ReadResult } from '../model/types';
 import { readMarkerAt } from '../text/markers';
 import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
-import { markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
+import { markdownBlocks, plainParagraphBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { statisticsLabelMatch, tableLineKind } from './tables';
 import { CRAWLER_LINE_CHARS, runInMarkers } from './run-in-lines';
 import { lineStartBefore } from '../text/lines';
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
-  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
+  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? plainParagraphBlocks(chunkText) ?? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
   const candidates: LineCandidate[] = [];
   const tableLines: number[] = [];
   blocks.forEach((block, blockIndex) => {
@@ -94,49 +94,69 @@ function headingTextToLineEnd(text: string, from: number, lineEnd: number): stri
 const BATCH_CHARS = 32_000;
 
 /**
- * Parses consecutive chunks, giving remark several at once. The result is the same as parsing each
- * chunk alone: only indentation carries meaning across a blank line, so an indented chunk is
- * parsed alone; and a batch whose parse still has a block reaching across a chunk boundary (an HTML
- * block with blank lines, say) is parsed chunk by chunk instead.
+ * Parses chunks, giving remark several at once: the chunks it must read (plain prose needs no
+ * remark), with a closing paragraph between each two (CLOSE_CONTAINERS). The result is the same as
+ * parsing each chunk alone: across a blank line and a paragraph at the margin nothing carries over
+ * (checked on every triple of the block shapes in test/unit/incremental.test.ts), and a batch whose
+ * parse still has a block reaching across a chunk boundary (an HTML block with blank lines, an
+ * unclosed fence) is parsed chunk by chunk instead.
  */
 export function parseChunks(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
-  const parses: ChunkParse[] = [];
-  let batch: Chunk[] = [];
+  const parses: ChunkParse[] = new Array<ChunkParse>(chunks.length);
+  let batch: { index: number; text: string }[] = [];
+  let batchChars = 0;
   const flush = () => {
-    if (batch.length) parses.push(...parseBatch(text, batch, format));
+    if (batch.length) parseBatch(batch, format, parses);
     batch = [];
+    batchChars = 0;
   };
-  for (const chunk of chunks) {
+  chunks.forEach((chunk, index) => {
     const chunkText = text.slice(chunk.start, chunk.end);
-    // an indented chunk may continue the list item before it, what follows an indented code block
-    // reads differently, and remark drops a U+FEFF only at the start of its text: such a chunk is
-    // parsed alone, and ends the batch before it
-    if (format !== 'markdown' || tooHardForMarkdown(chunkText) || /^[ \t\ufeff]/.test(chunkText)) {
-      flush();
-      parses.push(parseChunk(chunkText, format));
-      continue;
+    // remark drops a U+FEFF only at the start of its text: such a chunk is parsed alone; plain
+    // prose needs no remark at all
+    const tooHard = format !== 'markdown' || tooHardForMarkdown(chunkText);
+    const plain = tooHard ? undefined : plainParagraphBlocks(chunkText);
+    if (tooHard || plain || chunkText.charCodeAt(0) === 0xfeff) {
+      parses[index] = parseChunk(chunkText, format, plain);
+      return;
     }
-    if (batch.length && chunk.end - batch[0].start > BATCH_CHARS) flush();
-    batch.push(chunk);
-  }
+    if (batch.length && batchChars + chunkText.length > BATCH_CHARS) flush();
+    batch.push({ index, text: chunkText });
+    batchChars += chunkText.length;
+  });
   flush();
   return parses;
 }
 
-function parseBatch(text: string, batch: readonly Chunk[], format: 'markdown' | 'text'): ChunkParse[] {
-  const alone = () => batch.map((chunk) => parseChunk(text.slice(chunk.start, chunk.end), format));
+/**
+ * Put between two chunks of a batch: a paragraph at the margin, then a blank line. It ends every list
+ * and quote, so an indented chunk continues none of them, and it keeps an indented code block from
+ * changing what follows (micromark reads `2. b` after one as a paragraph, but alone as a list item).
+ */
+const CLOSE_CONTAINERS = 'x\n\n';
+
+function parseBatch(batch: readonly { index: number; text: string }[], format: 'markdown' | 'text', out: ChunkParse[]): void {
+  const alone = () => batch.forEach((chunk) => (out[chunk.index] = parseChunk(chunk.text, format)));
   if (batch.length === 1) return alone();
-  const origin = batch[0].start;
-  const batchText = text.slice(origin, batch[batch.length - 1].end);
-  const perChunk: Block[][] = batch.map(() => []);
-  let index = 0;
-  for (const block of markdownBlocks(batchText, 0)) {
-    while (index < batch.length && block.start + origin >= batch[index].end) index++;
-    const chunk = batch[index];
-    if (!chunk || block.start + origin < chunk.start || block.end + origin > chunk.end) return alone();
-    perChunk[index].push(shiftBlock(block, origin - chunk.start));
+  const starts: number[] = [];
+  let joined = '';
+  for (const chunk of batch) {
+    if (joined) joined += CLOSE_CONTAINERS;
+    starts.push(joined.length);
+    // the chunk ends with its own line break (but the text's last chunk may not): one more makes the blank line
+    const last = chunk.text[chunk.text.length - 1];
+    joined += chunk.text + (last === '\n' ? '\n' : last === '\r' ? '\r' : '\n\n');
   }
-  return batch.map((chunk, i) => parseChunk(text.slice(chunk.start, chunk.end), format, perChunk[i]));
+  const perChunk: Block[][] = batch.map(() => []);
+  let k = 0;
+  for (const block of markdownBlocks(joined, 0)) {
+    while (k + 1 < batch.length && block.start >= starts[k + 1]) k++;
+    const chunkEnd = starts[k] + batch[k].text.length;
+    if (block.start >= chunkEnd && block.end <= (starts[k + 1] ?? joined.length)) continue; // the closing paragraph itself
+    if (block.start < starts[k] || block.end > chunkEnd) return alone();
+    perChunk[k].push(shiftBlock(block, -starts[k]));
+  }
+  batch.forEach((chunk, i) => (out[chunk.index] = parseChunk(chunk.text, format, perChunk[i])));
 }
 
 function shiftBlock(block: Block, by: number): Block {
@@ -145,7 +165,6 @@ function shiftBlock(block: Block, by: number): Block {
   return shifted;
 }
 
-/** Parses (or takes from the cache) every chunk, and lays the results out at their real offsets. */
 /** Each chunk's parse: from the cache, or parsed now (in batches, runs of chunks the cache lacks). */
 function parseMissing(text: string, chunks: readonly Chunk[], format: 'markdown' | 'text', cache: ChunkCache<ChunkParse> | undefined): ChunkParse[] {
   if (!cache) return parseChunks(text, chunks, format);
