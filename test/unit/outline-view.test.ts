@@ -70,13 +70,26 @@ describe('the outline view (model/outline.ts)', () => {
     assert.equal(headings[1]!.children.length, 2);
   });
 
-  it('Markdown `##` parts are headings; a part without sections is a leaf; the lazy list sits in its part', () => {
+  it('Markdown `##` parts are headings, their bold questions headings under them; the answer list sits under its question', () => {
     const doc = parseSummary(shape('markdown-groups.md'), { fileName: 'report.md' });
     const roots = outlineOf(doc).roots;
     assert.deepEqual(labels(roots), ['title:2025 Annual Report: Garden Tools Working Group', 'heading:Operations', 'heading:Membership', 'heading:Current work']);
     assert.equal(roots[1]!.depth, 2);
-    assert.deepEqual(roots[2]!.children.map((n) => n.section?.marker.text), ['1.', '2.']);
-    assert.deepEqual(roots[3]!.children, []);
+    assert.deepEqual(labels(roots[1]!.children), ['heading:Is the contributor guide up to date?']);
+    assert.deepEqual(roots[1]!.children[0]!.children, [], 'a question answered in prose holds nothing');
+    const question = roots[2]!.children[0]!;
+    assert.equal(question.label, 'How do you measure membership?');
+    assert.equal(question.depth, undefined, 'a bold paragraph is no Markdown heading');
+    assert.deepEqual(question.children.map((n) => n.section?.marker.text), ['1.', '2.']);
+    assert.deepEqual(roots[3]!.children, [], 'a part of prose only');
+  });
+
+  it('a bold paragraph ends the list before it: the next question is not an item of the last answer', () => {
+    const text = ['# 2025 Annual Report', '', '## Membership', '', '**How do you measure membership?**', '', '1. We count who attends.', '1. We count who reviews.', '', '**What programs do you run?**', '', 'None so far.', ''].join('\n');
+    const doc = parseSummary(text, { fileName: 'report.md' });
+    const membership = outlineOf(doc).roots.find((n) => n.label === 'Membership')!;
+    assert.deepEqual(labels(membership.children), ['heading:How do you measure membership?', 'heading:What programs do you run?']);
+    assert.deepEqual(membership.children[0]!.children.map((n) => n.section!.marker.text), ['1.', '1.']);
   });
 
   it('a Markdown heading ends the sections open before it, unless they are headings of a lesser depth', () => {

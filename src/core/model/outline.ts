@@ -5,6 +5,7 @@ import type { Section, SummaryDocument } from './types';
 /**
  * What a node of the outline stands for. `heading`: an unnumbered heading (a Markdown heading with
  * no marker, or a plain heading-like line that opens a scope) holding the sections after it;
+ * a bold paragraph of a Markdown text (a report's question) is one too, below every `#` depth;
  * `enumeration`: a standalone 一是/二是 heading paragraph; the rest are the parts of their own.
  */
 export type OutlineNodeKind = 'title' | 'opening' | 'heading' | 'section' | 'enumeration' | OutlinePartKind;
@@ -25,7 +26,7 @@ export interface OutlineNode {
   children: OutlineNode[];
   /** for `section`: the model's section */
   section?: Section;
-  /** for `heading`: its rank (a Markdown heading's `#` depth; 1 for a report's title line, 2 for other lines) */
+  /** for `heading`: its rank (a Markdown heading's `#` depth; 1 for a report's title line, 2 for other lines, 7 for a bold paragraph) */
   rank?: number;
   /** for a `heading` that is a Markdown heading: its `#` depth */
   depth?: number;
@@ -103,6 +104,8 @@ interface HeadingEntry {
   opens?: Section;
   /** a report's title line inside a longer text */
   titleLike: boolean;
+  /** a Markdown paragraph that is all bold (`**How do you measure membership?**`): a heading below every `#` depth */
+  bold?: boolean;
   /** a plain line standing beside the heading that opens a group (its parent is that heading's) */
   beside?: HeadingEntry;
   /** the section whose children list the heading stands in; undefined: the top level */
@@ -117,6 +120,8 @@ interface Cut {
   at: number;
   /** undefined: ends every section */
   depth?: number;
+  /** a paragraph at the margin (a bold heading) ends only the list items open before it */
+  listsOnly?: boolean;
 }
 
 /**
@@ -126,7 +131,8 @@ interface Cut {
  */
 function viewParents(cuts: readonly Cut[]): { parentOf: (section: Section) => Section | undefined; holderAt: (candidate: Section | undefined, offset: number) => Section | undefined } {
   const sorted = [...cuts].sort((a, b) => a.at - b.at);
-  const endsSection = (cut: Cut, section: Section) => cut.depth === undefined || !(section.marker.headingDepth !== undefined && section.marker.headingDepth < cut.depth);
+  const endsSection = (cut: Cut, section: Section) =>
+    cut.listsOnly ? section.marker.at === 'list-item' : cut.depth === undefined || !(section.marker.headingDepth !== undefined && section.marker.headingDepth < cut.depth);
   /** the nearest of `candidate` and its ancestors that no cut in (its start, offset] ends */
   const holderAt = (candidate: Section | undefined, offset: number): Section | undefined => {
     let holder = candidate;
@@ -178,7 +184,7 @@ export function buildOutline(doc: SummaryDocument, enumerationRuns: readonly Enu
     if (h.titleLike) h.parent = undefined;
     else if (h.opens) h.parent = parentOf(h.opens);
     else if (h.beside) h.parent = h.beside.parent;
-    else if (h.depth !== undefined) h.parent = holderAt(innermostSection(doc.sections, h.node.start), h.node.start);
+    else if (h.depth !== undefined || h.bold) h.parent = holderAt(innermostSection(doc.sections, h.node.start), h.node.start);
   }
   const headingsIn = new Map<Section | undefined, HeadingEntry[]>();
   for (const h of headings) headingsIn.set(h.parent, [...(headingsIn.get(h.parent) ?? []), h]);
@@ -237,7 +243,13 @@ interface Item {
   depth?: number;
 }
 
-const headingItem = (h: HeadingEntry): Item => (h.depth === undefined ? { node: h.node, rank: h.rank } : { node: h.node, rank: h.rank, depth: h.depth });
+/** The rank and the `#` depth of a bold paragraph heading: below `######` */
+const BOLD_RANK = 7;
+
+const headingItem = (h: HeadingEntry): Item => {
+  const depth = h.depth ?? (h.bold ? BOLD_RANK : undefined);
+  return depth === undefined ? { node: h.node, rank: h.rank } : { node: h.node, rank: h.rank, depth };
+};
 
 /** Places items (in document order) under the containers that hold them; returns the top level. */
 function nest(items: Item[]): OutlineNode[] {
@@ -347,10 +359,14 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     const appendix = previous !== undefined && /^[\s\u3000]*附件[0-9一二三四五六七八九十]*[\s\u3000]*$/.test(text.slice(previous.start, previous.end));
     candidates.push({ node, rank, ...(opens ? { opens } : {}), plain: true, titleLike, ...(appendix ? { appendix } : {}) });
   });
+  candidates.push(...boldHeadings(doc, sections, breaks, partStarts, markedLines, inTable).map((h) => ({ ...h, plain: false })));
+  candidates.sort((a, b) => a.node.start - b.node.start);
 
   const cuts: Cut[] = [
     ...partCuts.map((at) => ({ at })),
-    ...candidates.flatMap((h): Cut[] => (h.titleLike || h.appendix ? [{ at: h.node.start }] : h.depth !== undefined ? [{ at: h.node.start, depth: h.depth }] : [])),
+    ...candidates.flatMap((h): Cut[] =>
+      h.titleLike || h.appendix ? [{ at: h.node.start }] : h.depth !== undefined ? [{ at: h.node.start, depth: h.depth }] : h.bold ? [{ at: h.node.start, listsOnly: true }] : [],
+    ),
   ];
   const parents = viewParents(cuts);
   const nextPlainOf: (Candidate | undefined)[] = [];
@@ -377,6 +393,32 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     kept.push({ ...c, beside: nextPlain });
   });
   return { headings: kept, ...parents };
+}
+
+/**
+ * Bold paragraphs of a Markdown text that stand as headings: one line, all of it bold
+ * (`**How do you measure membership?**`, `**Continuing:**`), no marker, not in a table. Each holds
+ * the numbered run right after it (a lazy `1.` answer list), up to the next heading.
+ */
+function boldHeadings(doc: SummaryDocument, sections: readonly Section[], breaks: readonly number[], partStarts: readonly number[], markedLines: ReadonlySet<number>, inTable: (offset: number) => boolean): HeadingEntry[] {
+  if (doc.format !== 'markdown') return [];
+  const text = doc.text;
+  const starts: number[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind !== 'paragraph' || block.lineStarts.length !== 1 || markedLines.has(block.start) || inTable(block.start)) continue;
+    if (/^[ \t]*(\*\*|__)(?![*_\s])[^*_\n]{1,300}(?<![*_\s])\1[ \t]*$/.test(text.slice(block.start, block.end))) starts.push(block.start);
+  }
+  return starts.map((start, i) => {
+    const lineEnd = lineEndWithin(text, start, text.length);
+    const raw = text.slice(start, lineEnd);
+    const label = raw.trim().slice(2, -2);
+    const labelStart = start + raw.indexOf(label);
+    const nextStop = Math.min(starts[i + 1] ?? text.length, breaks[firstIndexAfter(breaks, start, (b) => b)] ?? text.length, ...partStarts.filter((p) => p > start));
+    const next = sections[firstIndexAfter(sections, start, (x) => x.start)];
+    const opens = next && next.start < nextStop && next.number === 1 ? next : undefined;
+    const node: OutlineNode = { kind: 'heading', start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank: BOLD_RANK };
+    return { node, rank: BOLD_RANK, bold: true, ...(opens ? { opens } : {}), titleLike: false };
+  });
 }
 
 /** A paragraph of prose (40 characters or more) between the two offsets. */
