@@ -17,6 +17,7 @@ export { renumberEdits, nextMarkers, requiredParts, skeleton, looksLikeSummary, 
 export type { PartStatus } from './model/parts';
 export { partsOf, siblingRunsOf, enumerationRunsOf, linesOf, lineIndexOf, outlineOf } from './model/views';
 export type { DocumentOutline, OutlineNode, OutlineNodeKind, OutlinePartKind } from './model/outline';
+export { isLazyMarkdownList } from './model/siblings';
 export { partLengths, formatLimit, countLength, type PartLength } from './rules/section-length';
 export { insertPartEdits } from './editing/parts';
 export { COMPLETION_TRIGGER_CHARACTERS, markerLineContext, orderedNextMarkers, skeletonForFile, completionOffer, matchingOffer, wholeSkeleton, type CompletionOffer, type MarkerLineContext } from './editing/completion';

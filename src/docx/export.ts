@@ -100,6 +100,8 @@ const PAGE_NUMBER_SIZE_HALF_POINTS = 28;
 const CHAR_SPACE = Math.floor(((PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / CHARS_PER_LINE / 20 - BODY_SIZE_HALF_POINTS / 2) * 4096);
 /** Two characters of the body font, for Word versions that ignore firstLineChars. */
 const TWO_BODY_CHARS = BODY_SIZE_HALF_POINTS * 20;
+/** Where an attachment's name begins: two characters in, then the three of 附件：. */
+const ATTACHMENT_ITEM_INDENT = (TWO_BODY_CHARS / 2) * 5;
 /**
  * Footer and table lines: a fixed 20 pt line for 四号 text. Word snaps single-spaced lines to the
  * 28.95 pt document grid, in footers and table cells too; an exact line height is what overrides it.
@@ -129,7 +131,10 @@ export async function exportDocx(doc: SummaryDocument, options: ExportOptions = 
   const elements = layoutSummary(doc);
   if (options.alignSignature === false) {
     for (const element of elements) {
-      if (element.kind === 'paragraph' && (element.role === 'signature' || element.role === 'date')) element.role = 'body';
+      if (element.kind === 'paragraph' && (element.role === 'signature' || element.role === 'date')) {
+        element.role = 'body';
+        delete element.continues;
+      }
     }
   }
   const fontFor = (name: string): IRunOptions['font'] => ({
@@ -237,15 +242,25 @@ function toDocx(
         spacing: { ...EXACT_LINE, after: LINE_PITCH },
         ...common,
       });
+    // 主送机关: 居左顶格，回行时仍顶格. The salutation to people stands the same way.
+    case 'addressee':
     case 'salutation':
       return new Paragraph({ spacing: EXACT_LINE, ...common });
+    case 'attachment':
+      // 在正文下空一行左空二字编排"附件"二字，后标全角冒号和附件名称; the later items (and a name that
+      // wraps) stand under the first item, after 附件：.
+      return new Paragraph({
+        indent: paragraph.continues ? { left: ATTACHMENT_ITEM_INDENT } : { left: ATTACHMENT_ITEM_INDENT, hanging: ATTACHMENT_ITEM_INDENT - TWO_BODY_CHARS },
+        spacing: paragraph.continues ? EXACT_LINE : { ...EXACT_LINE, before: LINE_PITCH },
+        ...common,
+      });
     case 'signature':
     case 'date':
       return new Paragraph({
         alignment: AlignmentType.RIGHT,
         indent: { right: TWO_BODY_CHARS },
-        // 正文下空一行编排署名.
-        spacing: paragraph.role === 'signature' ? { ...EXACT_LINE, before: LINE_PITCH } : EXACT_LINE,
+        // 正文下空一行编排署名 (a second name line goes straight on).
+        spacing: paragraph.role === 'signature' && !paragraph.continues ? { ...EXACT_LINE, before: LINE_PITCH } : EXACT_LINE,
         ...common,
       });
     default:

@@ -1,4 +1,4 @@
-import { lineStartBefore, nextLineBreak, splitLines, type Block, type Level, type Section, type SummaryDocument } from '../core/index';
+import { isLazyMarkdownList, lineStartBefore, nextLineBreak, siblingRunsOf, splitLines, type Block, type Level, type Range, type Section, type SummaryDocument } from '../core/index';
 
 /**
  * The page-independent plan of an exported summary: which paragraphs there are, what role each plays
@@ -7,13 +7,17 @@ import { lineStartBefore, nextLineBreak, splitLines, type Block, type Level, typ
  */
 export type ParagraphRole =
   | 'title'
-  /** 主送机关 / salutation: flush left, no first-line indent. */
+  /** 主送机关 (`市政府：`): flush left, no indent, also where it wraps. */
+  | 'addressee'
+  /** A salutation to people (各位领导、同志们：): flush left, no first-line indent. */
   | 'salutation'
   | 'body'
   /** A paragraph that starts with a numbered heading (alone or run-in). */
   | 'heading'
   /** An unnumbered Markdown heading (## 整体总结): set in the level-one heading font. */
   | 'plain-heading'
+  /** 附件说明 (`附件：1.名称`): two characters in, a blank line above; the later items under the first. */
+  | 'attachment'
   /** 发文机关署名 and 成文日期: right-aligned. */
   | 'signature'
   | 'date';
@@ -33,8 +37,11 @@ export interface LaidParagraph {
   level?: Level;
   /** The heading text is the whole paragraph (not run-in): it gets an outline level for Word's navigation pane. */
   headingOnly?: boolean;
-  /** Plain text pushed far right with spaces (how .txt files place a signature). */
-  pushedRight?: boolean;
+  /**
+   * The paragraph goes on with the part of the one before it (a signature's second name line, the
+   * attachment note's `2.名称`): no blank line above it, and an attachment item stands under the first.
+   */
+  continues?: boolean;
   runs: LaidRun[];
 }
 
@@ -62,8 +69,13 @@ interface PendingParagraph {
   text: string;
   offsets: number[];
   blockKind: Block['kind'];
-  /** The source line was pushed far to the right with spaces, as plain-text files do with signatures. */
-  pushedRight: boolean;
+  /** The part of the frame around the body the paragraph starts in, as the model found it. */
+  part: FramePart | undefined;
+}
+
+/** A part of the frame GB/T 9704 lays out on its own: the model's addressee, salutation, note, signature, date. */
+interface FramePart extends Range {
+  role: 'addressee' | 'salutation' | 'attachment' | 'signature' | 'date';
 }
 
 /** Marks the end of a sentence: a line ending here is a real paragraph end, not a hard wrap. */
@@ -73,45 +85,40 @@ const HEADING_CLOSER = /^[。：:；;]/u;
 /** Indentation that shows a new paragraph starts on this line. */
 const PARAGRAPH_INDENT = /^(?:\u3000|\t| {4})/u;
 const LEADING_SPACE = /^[ \t\u3000]+/u;
-const MAX_SIGNATURE_LENGTH = 30;
-const MAX_SALUTATION_LENGTH = 40;
-/** 2024年1月5日, 二〇二四年一月五日, 2024-01-05, 2024.1.5, and left-over placeholders such as 2005-12-xx. */
-const DATE_LINE =
-  /^(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×Ｘ]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×Ｘ]{1,2})\s*日$|^\d{4}\s*[-./]\s*(?:\d{1,2}|[xX]{1,2})\s*[-./]\s*(?:\d{1,2}|[xX]{1,2})$/u;
 
 export function layoutSummary(doc: SummaryDocument): LaidElement[] {
   const markdown = doc.format === 'markdown';
   const sectionsByMarkerStart = new Map<number, Section>();
   collectSections(doc.sections, sectionsByMarkerStart);
   const markerLineStarts = new Set(doc.markers.map((marker) => marker.lineStart));
-  const lazyNumbers = lazyListNumbers(doc.sections);
+  const lazyNumbers = lazyListNumbers(doc);
+  const frame = framePartsOf(doc);
+  const partAt = (offset: number): FramePart | undefined => frame.find((part) => offset >= part.start && offset < part.end);
 
   const elements: LaidElement[] = [];
   const pending: PendingParagraph[] = [];
+  let previousPart: FramePart | undefined;
   const flush = (): void => {
     for (const paragraph of pending.splice(0)) {
       const laid = finishParagraph(paragraph, sectionsByMarkerStart, markdown);
-      if (laid) elements.push(paragraph.pushedRight ? { ...laid, pushedRight: true } : laid);
+      if (!laid) continue;
+      // laid out as its part (not body text that only starts in it), right after that part's paragraph
+      const inPart = laid.role === paragraph.part?.role ? paragraph.part : undefined;
+      if (inPart && inPart === previousPart) laid.continues = true;
+      previousPart = inPart;
+      elements.push(laid);
     }
   };
 
-  // The title is the whole source line, not the model's title range: that leaves out a closing ：
-  // and, even in plain text, a leading #, which are the writer's text.
-  const titleLineStart = doc.title ? lineStartBefore(doc.text, doc.title.start) : -1;
-  if (doc.title) {
-    const lineEndAt = nextLineBreak(doc.text, doc.title.end).end;
-    const line = doc.text.slice(titleLineStart, lineEndAt < 0 ? doc.text.length : lineEndAt).trim();
-    const titleText = markdown ? stripHeadingSyntax(line) : line;
-    const titlePieces = markdown ? inlinePieces(titleText) : [plainPiece(titleText)];
-    const runs = piecesToRuns(titlePieces, 'body').filter((run) => run.text.trim() !== '');
-    if (runs.length > 0) elements.push({ kind: 'paragraph', role: 'title', runs });
-  }
+  const title = titleParagraph(doc);
+  if (title) elements.push(title.paragraph);
 
   for (const block of doc.blocks) {
     if (block.kind === 'front-matter') continue;
     if (markdown && (block.kind === 'table' || isPipeTable(doc.text.slice(block.start, block.end)))) {
       flush();
       elements.push({ kind: 'table', rows: tableRows(doc.text.slice(block.start, block.end)) });
+      previousPart = undefined;
       continue;
     }
     if (block.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(doc.text.slice(block.start, block.end))) continue;
@@ -119,13 +126,14 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
     let current: PendingParagraph | undefined;
     for (const [lineStart, lineEnd] of blockLines(doc.text, block)) {
       // The title has a paragraph of its own.
-      if (lineStart === titleLineStart) continue;
+      if (title?.lineStarts.has(lineStart)) continue;
       const raw = doc.text.slice(lineStart, lineEnd);
       if (markdown && isMarkdownOnlyLine(raw, block.kind)) continue;
       const leading = LEADING_SPACE.exec(raw)?.[0] ?? '';
       let contentStart = lineStart + leading.length;
       let content = doc.text.slice(contentStart, lineEnd).replace(/\s+$/u, '');
       if (content === '') continue;
+      const part = partAt(contentStart);
 
       let text = '';
       const offsets: number[] = [];
@@ -144,7 +152,8 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
 
       // Plain text: every line is a paragraph, as in Notepad. Markdown: a single newline stays inside
       // the paragraph, except where a marker, an indent or a finished sentence shows that the writer
-      // meant a new paragraph (pasted summaries often use single newlines).
+      // meant a new paragraph (pasted summaries often use single newlines), and where a part of the
+      // frame (addressee, salutation, attachment note, signature, date) begins or ends.
       const startsParagraph =
         current === undefined ||
         !markdown ||
@@ -152,10 +161,10 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
         sectionsByMarkerStart.has(contentStart) ||
         PARAGRAPH_INDENT.test(raw) ||
         SENTENCE_END.test(current.text.trimEnd()) ||
-        DATE_LINE.test(content) ||
+        part !== current.part ||
         prefix !== undefined;
       if (startsParagraph || !current) {
-        current = { text, offsets, blockKind: block.kind, pushedRight: leading.replace(/\t/gu, '    ').length >= 10 };
+        current = { text, offsets, blockKind: block.kind, part };
         pending.push(current);
       } else {
         // English wrapped at a column is one flowing paragraph, as Markdown renders it. Any other
@@ -168,10 +177,56 @@ export function layoutSummary(doc: SummaryDocument): LaidElement[] {
     }
     flush();
   }
-
-  markSalutation(elements, doc);
-  markSignature(elements);
   return elements;
+}
+
+/**
+ * The title paragraph: every source line the model's title stands on, whole (a closing ： and, even
+ * in plain text, a leading # are the writer's text), one line break between the lines of a title
+ * written over several. A title from front matter is its value.
+ */
+function titleParagraph(doc: SummaryDocument): { paragraph: LaidParagraph; lineStarts: Set<number> } | undefined {
+  if (!doc.title) return undefined;
+  const markdown = doc.format === 'markdown';
+  const inFrontMatter = doc.frontMatter !== undefined && doc.title.start < doc.frontMatter.end;
+  const lineStarts = new Set<number>();
+  const lines = inFrontMatter
+    ? [doc.title.text]
+    : (doc.title.lines ?? [doc.title]).map((range) => {
+        const start = lineStartBefore(doc.text, range.start);
+        const lineEnd = nextLineBreak(doc.text, range.end).end;
+        lineStarts.add(start);
+        const line = doc.text.slice(start, lineEnd < 0 ? doc.text.length : lineEnd).trim();
+        return markdown ? stripHeadingSyntax(line) : line;
+      });
+  const text = lines.join('\n');
+  const runs = piecesToRuns(markdown && !inFrontMatter ? inlinePieces(text) : [plainPiece(text)], 'body').filter((run) => run.text.trim() !== '');
+  return runs.length > 0 ? { paragraph: { kind: 'paragraph', role: 'title', runs }, lineStarts } : undefined;
+}
+
+/**
+ * The frame around the body as the model found it, earliest first: the addressee, the salutation,
+ * the attachment note, and every signature (the closing's, and those of a bilingual report's
+ * halves) with its date. A name and its date on one line are one signature.
+ */
+function framePartsOf(doc: SummaryDocument): FramePart[] {
+  const parts: FramePart[] = [];
+  if (doc.addressee) parts.push({ start: doc.addressee.start, end: doc.addressee.end, role: 'addressee' });
+  if (doc.salutation) parts.push({ start: doc.salutation.start, end: doc.salutation.end, role: 'salutation' });
+  if (doc.attachments) parts.push({ start: doc.attachments.start, end: doc.attachments.end, role: 'attachment' });
+  const signatures: { signer?: Range; date?: Range }[] = [...(doc.signatureDates ?? []).map((date) => ({ signer: date.signer, date })), ...(doc.closing ? [doc.closing] : [])];
+  for (const { signer, date } of signatures) {
+    const lineEnd = signer ? nextLineBreak(doc.text, signer.end).end : -1;
+    const oneLine = signer !== undefined && date !== undefined && (lineEnd < 0 || lineEnd >= date.end);
+    // contact lines between the name and the date (a web or mail address) belong to the signature;
+    // an attachment note between them (the model reads the signature across it) does not
+    const noteBetween = doc.attachments !== undefined && signer !== undefined && date !== undefined && doc.attachments.start >= signer.end && doc.attachments.start < date.start;
+    if (signer) parts.push({ start: signer.start, end: oneLine ? date!.end : date && !noteBetween ? date.start : signer.end, role: 'signature' });
+    if (date && !oneLine) parts.push({ start: date.start, end: date.end, role: 'date' });
+  }
+  // a part that another holds (the line above a date, where the closing signs with two lines) is that part
+  parts.sort((a, b) => a.start - b.start || b.end - a.end);
+  return parts.filter((part, index) => !parts.slice(0, index).some((other) => other.start <= part.start && other.end >= part.end));
 }
 
 function collectSections(sections: readonly Section[], into: Map<number, Section>): void {
@@ -196,6 +251,10 @@ function finishParagraph(paragraph: PendingParagraph, sections: Map<number, Sect
   const pieces = trimPieces(markdown ? inlinePieces(paragraph.text) : [plainPiece(paragraph.text)]);
   if (pieces.length === 0) return undefined;
   const firstVisible = pieces[0]!.from;
+  const part = paragraph.part;
+  if (part && paragraph.offsets[pieces[pieces.length - 1]!.to - 1]! < part.end) {
+    return { kind: 'paragraph', role: part.role, runs: piecesToRuns(pieces, 'body') };
+  }
   const section = sections.get(paragraph.offsets[firstVisible]!);
   if (section) {
     // The heading text ends at the first character at or past the model's heading end; the closing
@@ -292,27 +351,16 @@ function markdownLinePrefix(content: string, kind: Block['kind']): { skip: numbe
 
 /**
  * Markdown renders a lazy list (1. 1. 1.) as 1. 2. 3., and the linter accepts it for that reason; the
- * Word file must show what the reader of the Markdown saw. Same test as the core: a run of two or
- * more sibling list items, all numbered 1. Returns the number text to write, by marker offset.
+ * Word file must show what the reader of the Markdown saw: the model's sibling runs that are lazy
+ * lists, their number text to write by marker offset.
  */
-function lazyListNumbers(sections: readonly Section[], into = new Map<number, string>()): Map<number, string> {
-  let run: Section[] = [];
-  const close = (): void => {
-    if (run.length > 1 && run.every((section) => section.marker.at === 'list-item' && section.number === 1)) {
-      run.forEach((section, index) => {
-        into.set(section.marker.start, section.marker.text.replace(/^\d+/u, String(index + 1)));
-      });
-    }
-    run = [];
-  };
-  for (const section of sections) {
-    const previous = run[run.length - 1];
-    if (previous && (previous.marker.style !== section.marker.style || previous.scope !== section.scope)) close();
-    run.push(section);
-    lazyListNumbers(section.children, into);
+function lazyListNumbers(doc: SummaryDocument): Map<number, string> {
+  const numbers = new Map<number, string>();
+  for (const run of siblingRunsOf(doc)) {
+    if (!isLazyMarkdownList(run)) continue;
+    run.forEach((section, index) => numbers.set(section.marker.start, section.marker.text.replace(/^\d+/u, String(index + 1))));
   }
-  close();
-  return into;
+  return numbers;
 }
 
 const BULLET = '• ';
@@ -409,39 +457,4 @@ function tableRows(source: string): string[][] {
     rows.push(cells);
   }
   return rows;
-}
-
-function paragraphText(paragraph: LaidParagraph): string {
-  return paragraph.runs.map((run) => run.text).join('');
-}
-
-/** A short first paragraph ending in a colon, before any section: 各位领导、同志们： — set flush left. */
-function markSalutation(elements: LaidElement[], doc: SummaryDocument): void {
-  const firstSectionText = doc.sections[0] ? doc.text.slice(doc.sections[0].headingStart, doc.sections[0].headingEnd) : undefined;
-  const first = elements.find((element): element is LaidParagraph => element.kind === 'paragraph' && element.role !== 'title');
-  if (!first || first.role !== 'body') return;
-  const text = paragraphText(first);
-  if (text.length <= MAX_SALUTATION_LENGTH && /[：:]$/u.test(text) && !/[。；]/u.test(text) && text !== firstSectionText) {
-    first.role = 'salutation';
-  }
-}
-
-/**
- * 发文机关署名 and 成文日期: a date alone on one of the last lines, and the short line just above it.
- * Anything after them (pasted adverts the linter reports) does not stop the detection, as long as the
- * date is among the last three paragraphs.
- */
-function markSignature(elements: LaidElement[]): void {
-  const paragraphs = elements.filter((element): element is LaidParagraph => element.kind === 'paragraph');
-  for (let back = 1; back <= Math.min(3, paragraphs.length); back += 1) {
-    const candidate = paragraphs[paragraphs.length - back]!;
-    if (candidate.role !== 'body' || !DATE_LINE.test(paragraphText(candidate).trim())) continue;
-    candidate.role = 'date';
-    const above = paragraphs[paragraphs.length - back - 1];
-    if (above && above.role === 'body') {
-      const text = paragraphText(above).trim();
-      if (text.length <= MAX_SIGNATURE_LENGTH && (!/[。，；！？]/u.test(text) || above.pushedRight)) above.role = 'signature';
-    }
-    return;
-  }
 }

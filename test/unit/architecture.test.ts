@@ -106,6 +106,16 @@ describe('architecture and safety', () => {
     }
   });
 
+  it('the Word export reads the frame from the model: src/docx finds no title, salutation, signature or date itself', () => {
+    for (const file of sources(path.join(ROOT, 'src/docx'))) {
+      const relative = path.relative(ROOT, file);
+      const text = fs.readFileSync(file, 'utf8');
+      // a date pattern (`\s*年\s*` in a regular expression) or a finder of the frame's parts
+      assert.doesNotMatch(text, /\\s\*[年月日]|[年月日]\\s\*/, `${relative} reads dates itself`);
+      assert.doesNotMatch(text, /function (?:mark|find|detect)(?:Title|Salutation|Addressee|Signature|Date|Closing|Attachments?)\b/, `${relative} finds a part of the frame itself`);
+    }
+  });
+
   it('the model types are plain values: model/types.ts imports nothing but types', () => {
     const file = path.join(CORE, 'model', 'types.ts');
     const text = fs.readFileSync(file, 'utf8');

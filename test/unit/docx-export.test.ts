@@ -130,10 +130,11 @@ describe('docx export (GB/T 9704-2012 layout)', () => {
     }
   });
 
-  it('sets the salutation flush left', () => {
-    const salutation = paragraphStarting(body, '市政府：');
-    assert.equal(salutation.text, '市政府：');
-    assert.deepEqual(firstLineIndent(salutation), { chars: undefined, twips: undefined });
+  it('sets the 主送机关 (addressee) flush left', () => {
+    const addressee = paragraphStarting(body, '市政府：');
+    assert.equal(addressee.text, '市政府：');
+    assert.deepEqual(firstLineIndent(addressee), { chars: undefined, twips: undefined });
+    assert.equal(alignment(addressee), undefined);
   });
 
   it('sets a level-one heading on its own line in 黑体, with an outline level for the navigation pane', () => {

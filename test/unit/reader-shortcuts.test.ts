@@ -48,16 +48,19 @@ describe('plain prose is read as remark reads it, without remark', () => {
   });
 
   it('declines chunks whose lines could open another block', () => {
-    for (const chunk of ['# 标题\n', '一、甲\n- 乙\n', '甲\n===\n', '甲\n---\n', '> 引用\n', '1. 甲\n', '2) 乙\n', '    缩进\n', '\t甲\n', '<div>\n', '```\n', '~~~\n', '[a]: http://x\n', '\ufeff甲\n', '甲\n 乙\n', '*强调*\n', '_甲_\n', '+ 甲\n']) {
+    for (const chunk of ['# 标题\n', '一、甲\n- 乙\n', '甲\n===\n', '甲\n---\n', '> 引用\n', '1. 甲\n', '2) 乙\n', '  - 甲\n', '甲\n   # 乙\n', '    码\n乙\n', '<div>\n', '```\n', '~~~\n', '[a]: http://x\n', '\ufeff甲\n', '*强调*\n', '_甲_\n', '+ 甲\n']) {
       assert.equal(plainParagraphBlocks(chunk), undefined, JSON.stringify(chunk));
     }
-    // a marker without a space after its dot is no list item, and a full-width indent is text
-    assert.ok(plainParagraphBlocks('1.加强学习\n'));
-    assert.ok(plainParagraphBlocks('\u3000\u3000一、总体情况\n2024年，我们……  \n'));
+    // a marker without a space after its dot is no list item, a full-width indent is text, a later
+    // line continues the paragraph however indented, and indented code is read as the prose it is
+    assert.deepEqual(plainParagraphBlocks('1.加强学习\n'), [{ kind: 'paragraph', start: 0, end: 6, lineStarts: [0] }]);
+    assert.deepEqual(plainParagraphBlocks('\u3000\u3000一、总体情况\n2024年，我们……  \n')?.map((b) => [b.start, b.end]), [[0, 21]]);
+    assert.deepEqual(plainParagraphBlocks('  甲\n      乙\n')?.map((b) => [b.start, b.end, b.lineStarts]), [[2, 11, [2, 4]]]);
+    assert.deepEqual(plainParagraphBlocks('    甲\n\t乙\n')?.map((b) => [b.kind, b.start, b.end]), [['paragraph', 0, 8]]);
   });
 
   it('agrees with remark on random text made of the characters that matter to block structure', () => {
-    const pieces = ['甲', '乙', 'a', ' ', '  ', '\t', '\u3000', '\u00a0', '\ufeff', '\n', '\r\n', '\r', '#', '-', '*', '+', '=', '_', '`', '~', '<', '>', '[', ']', '1', '12', '.', ')', '（', '、', '\\', '&amp;', '|', '!', '：', '\u0000'];
+    const pieces = ['甲', '乙', 'a', ' ', '  ', '    ', '\t', '\u3000', '\u00a0', '\ufeff', '\n', '\r\n', '\r', '#', '-', '*', '+', '=', '_', '`', '~', '<', '>', '[', ']', '1', '12', '.', ')', '（', '、', '\\', '&amp;', '|', '!', '：', '\u0000'];
     let plain = 0;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }), (parts) => {

@@ -1,4 +1,4 @@
-import { findAttachments, findClosing, findSalutation, findSignatureDates } from './closing';
+import { findAttachments, findClosing, findSignatureDates, findTop } from './closing';
 import { skipBlank, trimEndOffset } from './offsets';
 import { periodOf, periodFromText } from './period';
 import { buildSections, findLeadIns, findNoteParts, findScopeBreaks, resolveMarkers } from './sections';
@@ -70,7 +70,8 @@ export function buildDocument({ text, format, frontMatter, bodyStart, read, choo
   if (frontMatter) doc.frontMatter = frontMatter;
   if (title) doc.title = title;
   if (opening) doc.opening = opening;
-  const salutation = findSalutation(text, blocks, contentStart);
+  const { addressee, salutation } = findTop(text, blocks, contentStart);
+  if (addressee) doc.addressee = addressee;
   if (salutation) doc.salutation = salutation;
   if (attachments) doc.attachments = attachments;
   if (closing) doc.closing = closing;

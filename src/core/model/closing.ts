@@ -1,5 +1,5 @@
 import { nextLineBreak } from '../text/lines';
-import type { AttachmentNote, Block, Closing, DateMark, Range } from './types';
+import type { AttachmentNote, Block, Closing, DateMark, Range, SignatureDate } from './types';
 import { isProse } from './blocks';
 
 /**
@@ -210,22 +210,52 @@ export function findClosing(text: string, blocks: Block[], attachments: Attachme
  * Every signature date in the text: a date line under a name line (contacts between allowed). A
  * bilingual report signs each of its halves; the closing is only the last.
  */
-export function findSignatureDates(text: string, blocks: Block[], from = 0): DateMark[] {
+export function findSignatureDates(text: string, blocks: Block[], from = 0): SignatureDate[] {
   const lines = proseLines(text, blocks, from);
-  const dates: DateMark[] = [];
+  const dates: SignatureDate[] = [];
   lines.forEach((line, i) => {
     if (!DATE_LINE.test(line.text)) return;
     let above = i - 1;
     while (above >= 0 && i - above <= 3 && CONTACT.test(lines[above].text)) above--;
-    if (above >= 0 && signerLike(lines[above])) dates.push(readDate(line.text, line.textStart)!);
+    if (above >= 0 && signerLike(lines[above])) dates.push({ ...readDate(line.text, line.textStart)!, signer: range(lines[above]) });
   });
   return dates;
 }
 
-/** A salutation at the top (各位领导、同志们：): its own line, ending in a colon, before the body. */
-export function findSalutation(text: string, blocks: Block[], contentStart: number): Range | undefined {
-  const first = proseLines(text, blocks, contentStart)[0];
-  if (!first || first.text.length > 30 || !/[：:]$/.test(first.text)) return undefined;
-  if (!/(领导|同志|代表|委员|老师|同事|朋友|成员|大家|各位)/.test(first.text) || /[。；]/.test(first.text)) return undefined;
-  return range(first);
+/** Words that address people: a line with one of them is a salutation, never an addressee. */
+const PEOPLE = /领导|同志|代表|委员(?!会)|老师|同事|朋友|成员|大家|各位|尊敬/;
+
+/**
+ * The top of the body: the 主送机关 (addressee) on the first line after the title, and the
+ * salutation to people on the first line or on the line after the addressee.
+ */
+export function findTop(text: string, blocks: Block[], contentStart: number): { addressee?: Range; salutation?: Range } {
+  const [first, second] = proseLines(text, blocks, contentStart);
+  if (!first) return {};
+  if (isAddressee(first.text)) return second && isSalutation(second.text) ? { addressee: range(first), salutation: range(second) } : { addressee: range(first) };
+  return isSalutation(first.text) ? { salutation: range(first) } : {};
+}
+
+/** A salutation (各位领导、同志们：): a short line of its own, ending in a colon, naming people. */
+function isSalutation(line: string): boolean {
+  return line.length <= 30 && /[：:]$/.test(line) && PEOPLE.test(line) && !/[。；]/.test(line);
+}
+
+/**
+ * What a 主送机关 ends in: a government, a Party or people's committee, a bureau, an office, a
+ * department, a centre, a unit … (市政府, 县委, 市发展改革委, 区卫健局, 县委办公室, 市委组织部, 各有关单位).
+ */
+const ORGAN = /(?:政府|委员会|常委会|管委会|委|党组|总支|局|办公室|办|办事处|厅|部|部门|中心|院|单位|公司|集团)$/;
+/** Words with those endings that name no organ: people (干部, 常委), extents (全部, 大局), acts (督办), sentences. */
+const NOT_ORGAN = /(?:干部|常委|全部|内部|外部|局部|大局|全局|格局|布局|开局|结局|督办|承办|主办|举办|创办|协办|代办|为中心)$|[的了]|如下|以下|情况|工作|问题|措施|做法|\d|^[一二三四五六七八九十]+[、.．]|^[（(]/;
+
+/**
+ * `市政府：`, `县委、县政府：`, `各县（市、区）人民政府，市政府各部门：`: organs only, named in a short line
+ * ending in a colon.
+ */
+function isAddressee(line: string): boolean {
+  if (line.length > 50 || !/[：:]$/.test(line) || PEOPLE.test(line) || /[。；;！!？?“”"]/.test(line)) return false;
+  // 各县（市、区）: the bracket lists kinds of the same organ, it separates no names
+  const names = line.slice(0, -1).replace(/[（(][^（()）]*[）)]/g, '').split(/[、，,]/).map((name) => name.trim());
+  return names.every((name) => name.length >= 2 && name.length <= 25 && ORGAN.test(name) && !NOT_ORGAN.test(name));
 }

@@ -139,8 +139,10 @@ export function findParts(doc: SummaryDocument): PartStatus[] {
       return status;
     }
     if (part.kind === 'salutation') {
-      status.present = doc.salutation !== undefined;
-      if (doc.salutation) status.at = doc.salutation.start;
+      // a 述职报告 handed in on paper is addressed to an organ (县委组织部：) instead of people
+      const top = doc.salutation ?? doc.addressee;
+      status.present = top !== undefined;
+      if (top) status.at = top.start;
       return status;
     }
     if (part.kind === 'signature') {

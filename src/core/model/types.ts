@@ -133,6 +133,12 @@ export interface DateMark extends Range {
   day?: number;
 }
 
+/** A 成文日期 under the name line that signs it (发文机关署名 or a person). */
+export interface SignatureDate extends DateMark {
+  /** the name line above the date (contact lines may stand between them) */
+  signer: Range;
+}
+
 /** The 附件说明: `附件：1.名称` and the lines that continue it. Never a section, never numbered. */
 export interface AttachmentNote extends Range {
   /** `附件：` (or `附件:` as written) */
@@ -189,7 +195,13 @@ export interface SummaryDocument {
   chunks: ChunkRef[];
   /** The period year(s) the summary covers, from the title or front matter, else from the text. */
   period?: { from: number; to: number; annual: boolean; /** the last month of the period, where the title says (上半年 → 6) */ endMonth?: number; source?: 'title' | 'text' };
-  /** A salutation at the top (各位领导、同志们：). */
+  /**
+   * The 主送机关 (addressee) at the top: the organ the report goes to (`市政府：`, `县委、县政府：`), on
+   * its own line right after the title. Only where it is certain: a line that names people is the
+   * salutation, a sentence ending in ： is the opening.
+   */
+  addressee?: Range;
+  /** A salutation to people at the top (各位领导、同志们：, 尊敬的各位代表：), or on the line after the addressee. */
   salutation?: Range;
   /** The 附件说明 (attachment note), a part of its own. */
   attachments?: AttachmentNote;
@@ -201,7 +213,7 @@ export interface SummaryDocument {
    */
   otherHalf?: Range & { title: Title; language: 'zh' | 'en'; /** where the first half ends: the rule line between them */ firstHalfEnd: number };
   /** Every signature date (a date line under a name), the closing's and those of earlier halves. */
-  signatureDates?: DateMark[];
+  signatureDates?: SignatureDate[];
   /**
    * Notes after the body under a heading line of their own (名词解释, 注释, Notes): a part of its own,
    * its numbered notes roots of their own, not items of the last section. From the heading line to

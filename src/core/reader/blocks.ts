@@ -103,23 +103,31 @@ export function tooHardForMarkdown(chunk: string): boolean {
 }
 
 /**
- * A line start where Markdown could open a block other than a paragraph, or where remark would read
- * the line differently: indentation, a BOM, and every character that begins a heading, quote, list
- * item, thematic break, setext underline, fence, HTML block or link definition.
+ * A line (after its indentation) that could open a block other than a paragraph, or that remark
+ * would read differently: a BOM, and every character that begins a heading, quote, list item,
+ * thematic break, setext underline, fence, HTML block or link definition.
  */
-const MARKDOWN_LINE_START = /(?:^|[\r\n])(?:[ \t\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+const OPENS_OTHER_BLOCK = /(?:^|[\r\n])[ \t]*(?:[\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+/** A line indented as indented code: four columns or a tab. */
+const CODE_INDENT = /^(?: {4}| {0,3}\t)/;
 
 /**
- * The blocks remark gives a chunk with no line that could open anything but a paragraph: the whole
- * chunk as one paragraph (remark's paragraph runs from the first character to the end of the last
- * line, trailing spaces included). Most chunks of a summary are such prose, and remark's inline
- * pass over them is work the model never reads. Undefined for any other chunk.
+ * The blocks remark gives a chunk with no line that could open anything but a paragraph, without
+ * remark: the whole chunk as one paragraph (from its first character after up to three spaces of
+ * indentation to the end of the last line, trailing spaces included; later lines continue it however
+ * indented); or, when every line is indented as code, the paragraph the reader takes that code for.
+ * Most chunks of a summary are such prose, and remark's pass over them is work the model never
+ * reads. Undefined for any other chunk.
  */
 export function plainParagraphBlocks(chunk: string): Block[] | undefined {
-  if (MARKDOWN_LINE_START.test(chunk)) return undefined;
+  if (OPENS_OTHER_BLOCK.test(chunk)) return undefined;
   const end = lastContentEnd(chunk, chunk.length);
-  if (end === 0) return undefined;
-  return [{ kind: 'paragraph', start: 0, end, lineStarts: lineStartsWithin(chunk, 0, end) }];
+  let indent = 0;
+  while (chunk.charCodeAt(indent) === 32) indent++;
+  if (indent >= end) return undefined;
+  if (indent <= 3 && chunk.charCodeAt(indent) !== 9) return [{ kind: 'paragraph', start: indent, end, lineStarts: lineStartsWithin(chunk, indent, end) }];
+  const lines = splitLines(chunk.slice(0, end));
+  return lines.every((line) => CODE_INDENT.test(line)) ? textBlocks(chunk.slice(0, end), 0) : undefined;
 }
 
 /** Markdown: remark-parse's block structure, with indented "code" taken for prose (it is, in a summary). */

@@ -1,4 +1,4 @@
-import type { SummaryDocument } from '../model/types';
+import type { DateMark, SummaryDocument } from '../model/types';
 import { message, proseBlocks, type Rule, type RuleReport } from './rule';
 
 const YEAR = '((?:19|20)\\d{2})';
@@ -234,7 +234,7 @@ export const yearConsistency: Rule = {
       }
     }
 
-    const dates = [...(doc.signatureDates ?? [])];
+    const dates: DateMark[] = [...(doc.signatureDates ?? [])];
     if (doc.closing?.date && !dates.some((d) => d.start === doc.closing!.date!.start)) dates.push(doc.closing.date);
     for (const date of dates) {
       if (date.year < period.to) {
