@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { OutlineFinding, OutlineLength, OutlineResult, OutlineSection } from '../server/protocol';
+import type { OutlineFinding, OutlineLength, OutlineResult, OutlineSection, OutlineTreeNode } from '../server/protocol';
 import { t } from './locale';
 import type { SummaryServer } from './serverClient';
 import type { SummaryDocuments } from './summaryDocuments';
@@ -8,15 +8,19 @@ export type OutlineNode =
   | { kind: 'title'; id: string; label: string; start: number; end: number; parent?: undefined; children: OutlineNode[] }
   | { kind: 'opening'; id: string; start: number; end: number; characters: number; length?: OutlineLength; parent?: undefined; children: OutlineNode[] }
   | { kind: 'section'; id: string; section: OutlineSection; parent?: OutlineNode; children: OutlineNode[]; findings: OutlineFinding[] }
+  /** an unnumbered heading, a 一是 heading, the notes part, the second half, the attachment note, the closing */
+  | { kind: 'node'; id: string; node: OutlineTreeNode; parent?: OutlineNode; children: OutlineNode[] }
   | { kind: 'parts'; id: string; parent?: undefined; children: OutlineNode[] }
   | { kind: 'part'; id: string; partId: string; label: string; present: boolean; start?: number; parent: OutlineNode; children: OutlineNode[] };
 
 const LEVEL_ICONS = ['symbol-namespace', 'symbol-class', 'symbol-method', 'symbol-field', 'symbol-constant'];
 
 /**
- * The summary's real structure for the active editor: title, opening, the section tree (run-in
- * paragraph headings included), and the profile's checklist of required parts. The language server
- * builds it (officialSummary/outline); this only turns it into tree items.
+ * The summary's real structure for the active editor: title, opening, unnumbered headings holding
+ * their sections, the section tree (run-in paragraph headings included), 一是 headings, the parts of
+ * their own (notes, the second half of a bilingual report, the attachment note, the closing), and
+ * the profile's checklist of required parts. The language server builds it (officialSummary/outline,
+ * its `tree`); this only turns it into tree items.
  */
 export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | undefined>();
@@ -61,20 +65,23 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     return node.parent;
   }
 
-  /** The deepest section containing the offset, from the tree as last built. */
+  /** The deepest node of the document's structure containing the offset, from the tree as last built. */
   async nodeAt(offset: number): Promise<OutlineNode | undefined> {
     await this.rebuild();
     let best: OutlineNode | undefined;
+    const rangeOf = (n: OutlineNode): { start: number; end: number } | undefined =>
+      n.kind === 'section' ? n.section : n.kind === 'node' ? n.node : undefined;
     const visit = (nodes: OutlineNode[]) => {
       for (const node of nodes) {
-        if (node.kind === 'section' && node.section.start <= offset && offset < Math.max(node.section.end, node.section.start + 1)) {
+        const range = rangeOf(node);
+        if (range && range.start <= offset && offset < Math.max(range.end, range.start + 1)) {
           best = node;
           visit(node.children);
           return;
         }
       }
     };
-    visit(this.roots.filter((n) => n.kind === 'section'));
+    visit(this.roots);
     if (best) return best;
     const opening = this.roots.find((n) => n.kind === 'opening');
     if (opening && opening.kind === 'opening' && opening.start <= offset && offset < opening.end) return opening;
@@ -162,6 +169,17 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         item.command = revealCommand(uri, section.marker.start);
         return item;
       }
+      case 'node': {
+        const shown = node.node;
+        const item = new vscode.TreeItem(nodeLabel(shown), collapsible);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(NODE_ICONS[shown.kind] ?? 'symbol-misc');
+        item.description = charactersLabel(shown.characters);
+        item.tooltip = `${nodeKindName(shown.kind)}\n\n${shown.label}`;
+        item.contextValue = shown.kind;
+        item.command = revealCommand(uri, shown.labelStart);
+        return item;
+      }
       case 'parts': {
         const item = new vscode.TreeItem(t('Required parts'), collapsible);
         item.id = node.id;
@@ -202,19 +220,64 @@ function revealCommand(uri: vscode.Uri | undefined, offset: number): vscode.Comm
   return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
 }
 
+const NODE_ICONS: Partial<Record<OutlineTreeNode['kind'], string>> = {
+  heading: 'symbol-structure',
+  enumeration: 'symbol-enum-member',
+  notes: 'note',
+  'other-half': 'globe',
+  appendix: 'file-symlink-file',
+  attachments: 'files',
+  closing: 'symbol-event',
+};
+
+/** What a node is, in the message language (its tooltip). */
+function nodeKindName(kind: OutlineTreeNode['kind']): string {
+  switch (kind) {
+    case 'heading': return t('Heading without a number');
+    case 'enumeration': return t('Enumeration heading (一是…)');
+    case 'notes': return t('Notes part');
+    case 'other-half': return t('Second half (the other language)');
+    case 'appendix': return t('Appendix');
+    case 'attachments': return t('Attachment note');
+    case 'closing': return t('Closing');
+    default: return kind;
+  }
+}
+
+/** A node's label: its words as written, the parts named in the message language. */
+function nodeLabel(node: OutlineTreeNode): string {
+  switch (node.kind) {
+    case 'notes': return t('Notes: {0}', node.label);
+    case 'other-half': return t('Second half: {0}', node.label);
+    case 'attachments': return t('Attachment note');
+    case 'closing': return t('Closing');
+    default: return node.label;
+  }
+}
+
 function buildTree(outline: OutlineResult): OutlineNode[] {
   const roots: OutlineNode[] = [];
-  if (outline.title) roots.push({ kind: 'title', id: 'title', label: outline.title.text, start: outline.title.start, end: outline.title.end, children: [] });
-  if (outline.opening) {
-    const { start, end, characters, length } = outline.opening;
-    roots.push({ kind: 'opening', id: 'opening', start, end, characters, ...(length ? { length } : {}), children: [] });
-  }
-  const sectionNode = (section: OutlineSection, path: string, parent: OutlineNode | undefined): OutlineNode => {
-    const node: OutlineNode = { kind: 'section', id: `section:${path}`, section, parent, children: [], findings: section.findings };
-    node.children = section.children.map((child, index) => sectionNode(child, `${path}.${index}`, node));
+  /** ids by kind and path among the nodes after the title and the opening: `section:0.1` as before there were headings */
+  const toNode = (tree: OutlineTreeNode, path: string, parent: OutlineNode | undefined): OutlineNode | undefined => {
+    let node: OutlineNode;
+    if (tree.kind === 'section' && tree.section) {
+      const section: OutlineSection = { ...tree.section, children: [] };
+      node = { kind: 'section', id: `section:${path}`, section, parent, children: [], findings: section.findings };
+    } else node = { kind: 'node', id: `${tree.kind}:${path}`, node: tree, parent, children: [] };
+    node.children = tree.children.flatMap((child, index) => toNode(child, `${path}.${index}`, node) ?? []);
     return node;
   };
-  outline.sections.forEach((section, index) => roots.push(sectionNode(section, String(index), undefined)));
+  let index = 0;
+  for (const tree of outline.tree ?? []) {
+    if (tree.kind === 'title') roots.push({ kind: 'title', id: 'title', label: tree.label, start: tree.start, end: tree.end, children: [] });
+    else if (tree.kind === 'opening') {
+      const length = outline.opening?.length;
+      roots.push({ kind: 'opening', id: 'opening', start: tree.start, end: tree.end, characters: tree.characters, ...(length ? { length } : {}), children: [] });
+    } else {
+      const node = toNode(tree, String(index++), undefined);
+      if (node) roots.push(node);
+    }
+  }
   if (outline.parts.length > 0) {
     const group: OutlineNode = { kind: 'parts', id: 'parts', children: [] };
     group.children = outline.parts.map((part) => ({

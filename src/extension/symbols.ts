@@ -5,7 +5,8 @@ import type { SummaryDocuments } from './summaryDocuments';
 
 /**
  * A summary's structure as one tree of document symbols for the Outline view and breadcrumbs: the
- * title, with every section nested under it by level and unnumbered Markdown headings beside them.
+ * title, with the core's outline nested under it (unnumbered headings holding their sections, the
+ * sections by level, 一是 headings, the notes part, the second half).
  * The language server builds the tree (textDocument/documentSymbol); the extension asks for it
  * itself, because the registration below is its own.
  */

@@ -119,13 +119,43 @@ export interface OutlinePart {
   start?: number;
 }
 
+/**
+ * What a node of the outline tree stands for: the title, the opening, an unnumbered heading (holding
+ * the sections after it), a numbered section, a standalone 一是 heading, the notes part, the second
+ * half of a bilingual report, the attachment note, the closing. A client that does not know a kind
+ * shows its label.
+ */
+export type OutlineNodeKind = 'title' | 'opening' | 'heading' | 'section' | 'enumeration' | 'notes' | 'other-half' | 'appendix' | 'attachments' | 'closing';
+
+/** A node of the document's outline (the core's outline view), with its children. */
+export interface OutlineTreeNode {
+  kind: OutlineNodeKind;
+  /** the whole node: its own text and its children's */
+  start: number;
+  end: number;
+  /** where its label stands: what selecting the node reveals */
+  labelStart: number;
+  /** the words as written (a section's marker and heading, a heading's text, the notes' heading line) */
+  label: string;
+  /** non-whitespace characters of the whole node */
+  characters: number;
+  /** for `section`: the section as `OutlineResult.sections` gives it (its children are this node's children) */
+  section?: Omit<OutlineSection, 'children'>;
+  /** for `other-half`: the language of the second half */
+  language?: 'zh' | 'en';
+  children: OutlineTreeNode[];
+}
+
 export interface OutlineResult {
   version: number;
   /** the profile's name in the message language */
   profileName: string;
   title?: { text: string; start: number; end: number };
   opening?: { start: number; end: number; characters: number; length?: OutlineLength };
+  /** the numbered sections as the model nests them (kept for older clients; `tree` is the outline) */
   sections: OutlineSection[];
+  /** the outline: title, opening, headings holding their sections, the parts of their own */
+  tree: OutlineTreeNode[];
   parts: OutlinePart[];
 }
 

@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFixEdits, formatLimit, insertPartEdits, orderedNextMarkers, partLengths, pickMessage, renumberEdits, requiredParts, type Finding, type PartLength, type Section, type SummaryDocument, type TextEdit } from '../core/index';
+import { collectFixEdits, formatLimit, insertPartEdits, orderedNextMarkers, outlineOf, partLengths, pickMessage, renumberEdits, requiredParts, type Finding, type OutlineNode, type PartLength, type Section, type SummaryDocument, type TextEdit } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
 import {
@@ -22,6 +22,7 @@ import {
   type OutlineParams,
   type OutlineResult,
   type OutlineSection,
+  type OutlineTreeNode,
   type RenumberParams,
   type StatusParams,
   type StatusResult,
@@ -61,7 +62,7 @@ export function registerRequests(
 
   connection.onRequest(OfficialSummaryMethods.outline, async (params: OutlineParams, token): Promise<OutlineResult | null> => {
     const found = await analysisFor(params.textDocument.uri, token);
-    return found ? outlineOf(found.analysis) : null;
+    return found ? outlineResultOf(found.analysis) : null;
   });
 
   connection.onRequest(OfficialSummaryMethods.nextMarkers, async (params: NextMarkersParams, token): Promise<NextMarkersResult | null> => {
@@ -153,12 +154,11 @@ function countSections(sections: readonly Section[]): number {
   return sections.reduce((sum, section) => sum + 1 + countSections(section.children), 0);
 }
 
-function outlineOf(analysis: DocumentAnalysis): OutlineResult {
+function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
   const model = analysis.document;
   const lengths = partLengths(model, analysis.config);
   const limited = (length: PartLength | undefined): OutlineLength | undefined => (length?.limit ? { count: length.count, limit: formatLimit(length.limit) } : undefined);
-  const toSection = (section: Section): OutlineSection => {
-    const ownEnd = section.children[0]?.start ?? section.end;
+  const sectionInfo = (section: Section, ownEnd: number): Omit<OutlineSection, 'children'> => {
     const length = limited(lengths.find((l) => l.start === section.start));
     return {
       level: section.level,
@@ -168,13 +168,29 @@ function outlineOf(analysis: DocumentAnalysis): OutlineResult {
       characters: countCharacters(model.text.slice(section.start, section.end)),
       ...(length ? { length } : {}),
       findings: findingsWithin(analysis.findings, section.start, ownEnd).map((f) => ({ severity: f.severity, message: pickMessage(f.message, analysis.locale) })),
-      children: section.children.map(toSection),
     };
+  };
+  const toSection = (section: Section): OutlineSection => ({ ...sectionInfo(section, section.children[0]?.start ?? section.end), children: section.children.map(toSection) });
+  const toNode = (node: OutlineNode): OutlineTreeNode => {
+    const out: OutlineTreeNode = {
+      kind: node.kind,
+      start: node.start,
+      end: node.end,
+      labelStart: node.labelStart,
+      label: node.label,
+      characters: countCharacters(model.text.slice(node.start, node.end)),
+      children: node.children.map(toNode),
+    };
+    // a section's own findings: those before its first child (a heading or 一是 node inside it, too)
+    if (node.section) out.section = { ...sectionInfo(node.section, node.children[0]?.start ?? node.end), start: node.start, end: node.end, characters: out.characters };
+    if (node.language) out.language = node.language;
+    return out;
   };
   const result: OutlineResult = {
     version: analysis.version,
     profileName: pickMessage(model.profile.profile.name, analysis.locale),
     sections: model.sections.map(toSection),
+    tree: outlineOf(model).roots.map(toNode),
     parts: requiredParts(model).map((part) => ({
       id: part.id,
       name: pickMessage(part.name, analysis.locale),

@@ -1,70 +1,56 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Section, SummaryDocument } from '../core/index';
+import { outlineOf, type OutlineNode } from '../core/index';
 import type { DocumentAnalysis } from './analysis';
 
 const LEVEL_KINDS = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Constant];
 
+/** The outline's nodes that are symbols, and their kind; the opening, the attachment note and the closing are no symbols. */
+const NODE_KINDS: Partial<Record<OutlineNode['kind'], SymbolKind>> = {
+  heading: SymbolKind.String,
+  enumeration: SymbolKind.Key,
+  notes: SymbolKind.Array,
+  'other-half': SymbolKind.File,
+};
+
 /**
- * A summary's structure as one tree of document symbols: the title, with every section nested under
- * it by level (run-in paragraph headings, list items, numbered lines and Markdown headings alike) and
- * unnumbered Markdown headings (## 附件) beside them.
+ * A summary's structure as one tree of document symbols: the title, with the core's outline nested
+ * under it (outlineOf: unnumbered headings holding their sections, the sections by level, 一是
+ * headings, the notes part and the second half of a bilingual report).
  *
  * An editor whose Markdown support lists `#` headings itself can ask for them to be left out
  * (initializationOptions.markdownHeadingSymbols: false): then a Markdown summary gives only the
- * sections that are no headings, with no title around them.
+ * nodes that are no headings, with no title around them.
  */
 export function documentSymbols(document: TextDocument, analysis: DocumentAnalysis, includeMarkdownHeadings: boolean): DocumentSymbol[] {
   if (analysis.version !== document.version) return [];
   const doc = analysis.document;
   const isMarkdown = doc.format === 'markdown';
   const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
-  const toSymbols = (sections: readonly Section[]): DocumentSymbol[] => {
+  const isMarkdownHeading = (node: OutlineNode) =>
+    isMarkdown && ((node.kind === 'section' && node.section!.marker.at === 'heading') || (node.kind === 'heading' && node.depth !== undefined));
+  const toSymbols = (nodes: readonly OutlineNode[]): DocumentSymbol[] => {
     const symbols: DocumentSymbol[] = [];
-    for (const section of sections) {
-      const children = toSymbols(section.children);
-      if (isMarkdown && !includeMarkdownHeadings && section.marker.at === 'heading') {
+    for (const node of nodes) {
+      const kind = node.kind === 'section' ? (LEVEL_KINDS[node.section!.level - 1] ?? SymbolKind.Field) : NODE_KINDS[node.kind];
+      if (kind === undefined) continue;
+      const children = toSymbols(node.children);
+      if (!includeMarkdownHeadings && isMarkdownHeading(node)) {
         symbols.push(...children);
         continue;
       }
-      const name = `${section.marker.text}${section.marker.headingText}`.trim() || section.marker.text;
-      const fullEnd = Math.max(trimTrailingWhitespace(doc.text, section.start, section.end), section.headingEnd);
-      symbols.push({
-        name,
-        kind: LEVEL_KINDS[section.level - 1] ?? SymbolKind.Field,
-        range: range(section.start, fullEnd),
-        selectionRange: range(section.headingStart, section.headingEnd),
-        children,
-      });
+      const name = node.kind === 'section' ? `${node.section!.marker.text}${node.section!.marker.headingText}`.trim() || node.section!.marker.text : node.label;
+      const fullEnd = Math.max(trimTrailingWhitespace(doc.text, node.start, node.end), node.labelEnd);
+      symbols.push({ name, kind, range: range(node.start, fullEnd), selectionRange: range(node.labelStart, node.labelEnd), children });
     }
     return symbols;
   };
-  const sections = toSymbols(doc.sections);
-  if (isMarkdown && !includeMarkdownHeadings) return sections;
-  const top = [...sections, ...unnumberedHeadings(doc, range)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const top = toSymbols(outlineOf(doc).roots);
+  if (isMarkdown && !includeMarkdownHeadings) return top;
   const title = doc.title;
   if (!title) return top;
   const end = Math.max(trimTrailingWhitespace(doc.text, title.end, doc.text.length), title.end);
   return [{ name: title.text, kind: SymbolKind.File, range: range(title.start, end), selectionRange: range(title.start, title.end), children: top }];
-}
-
-/** Markdown headings that are neither the title nor a numbered section (## 附件): leaves beside the sections. */
-function unnumberedHeadings(doc: SummaryDocument, range: (start: number, end: number) => Range): DocumentSymbol[] {
-  if (doc.format !== 'markdown') return [];
-  const sectionStarts: number[] = [];
-  const collect = (sections: readonly Section[]) => sections.forEach((s) => (sectionStarts.push(s.headingStart), collect(s.children)));
-  collect(doc.sections);
-  const symbols: DocumentSymbol[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind !== 'heading') continue;
-    if (doc.title && block.start <= doc.title.start && doc.title.start < block.end) continue;
-    if (sectionStarts.some((start) => block.start <= start && start < block.end)) continue;
-    const text = doc.text.slice(block.start, block.end).replace(/^#{1,6}[ \t]*/, '').replace(/[ \t]+#*[ \t]*$/, '').trim();
-    if (!text) continue;
-    const end = trimTrailingWhitespace(doc.text, block.start, block.end);
-    symbols.push({ name: text, kind: SymbolKind.String, range: range(block.start, end), selectionRange: range(block.start, end) });
-  }
-  return symbols;
 }
 
 export function trimTrailingWhitespace(text: string, start: number, end: number): number {

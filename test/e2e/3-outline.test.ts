@@ -132,6 +132,54 @@ suite('Outline tree view', () => {
     }
   });
 
+  test('an unnumbered heading holds its sections, the notes part is a node, and clicking either goes to its line', async () => {
+    const text = [
+      '2025年青禾县人民政府工作报告',
+      '',
+      '各位代表：现在，我代表县人民政府向大会报告工作，请予审议。',
+      '',
+      '2025年工作回顾',
+      '',
+      '过去一年，全县经济运行稳中有进，社会大局和谐稳定，各项目标任务顺利完成。',
+      '',
+      '（一）经济运行稳中向好。全年地区生产总值增长百分之五点六。',
+      '',
+      '（二）民生保障更加有力。新增城镇就业二千一百人。',
+      '',
+      '名词解释',
+      '',
+      '1.“民生实事”：县政府每年向社会承诺办理的实事。',
+      '',
+    ].join('\n');
+    const editor = await openUntitledCopy('plaintext', text);
+    const { nodes, item } = await treeFor(editor);
+    const heading = nodes.find((n) => n.kind === 'node' && n.node.kind === 'heading');
+    assert.ok(heading, nodes.map((n) => label(item(n))).join(' | '));
+    assert.strictEqual(label(item(heading)), '2025年工作回顾');
+    assert.deepStrictEqual(heading.children.map((n) => label(item(n))), ['（一）经济运行稳中向好', '（二）民生保障更加有力']);
+    assert.strictEqual((await (await api()).outline.getChildren()).includes(heading), true, 'a heading group at the top level');
+    const notes = nodes.find((n) => n.kind === 'node' && n.node.kind === 'notes')!;
+    assert.ok(notes, 'the notes part is a node');
+    assert.strictEqual(label(item(notes)), 'Notes: 名词解释');
+    assert.deepStrictEqual(notes.children.map((n) => label(item(n))), ['1.“民生实事”']);
+    for (const [node, line] of [[heading, 4], [notes, 12]] as const) {
+      const command = item(node).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const active = vscode.window.activeTextEditor!;
+      assert.strictEqual(active.document, editor.document);
+      assert.strictEqual(active.selection.active.line, line, `${label(item(node))} reveals its line`);
+    }
+    // the tree follows the cursor into the heading's text, and into the notes part
+    const extension = await api();
+    await vscode.commands.executeCommand('officialSummary.outline.focus');
+    await waitFor('the outline view is visible', () => extension.outlineView.visible);
+    await vscode.window.showTextDocument(editor.document);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(6, 2, 6, 2);
+    await waitFor('the tree selects the heading', () => extension.outlineView.selection[0]?.id === heading.id);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(12, 1, 12, 1);
+    await waitFor('the tree selects the notes part', () => extension.outlineView.selection[0]?.id === notes.id);
+  });
+
   test('clicking a missing part inserts its skeleton in place, numbered', async () => {
     const text = readFixture(SUMMARY);
     const editor = await openUntitledCopy('markdown', text);

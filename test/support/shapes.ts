@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, collectFixEdits, LineIndex, parseConfig, parseSummary, renumberEdits, type Finding, type Section, type SummaryConfig, type SummaryDocument } from '../../src/core/index';
+import { analyze, applyEdits, collectFixEdits, LineIndex, outlineOf, parseConfig, parseSummary, renumberEdits, type Finding, type OutlineNode, type SummaryConfig, type SummaryDocument } from '../../src/core/index';
 import { ROOT } from './corpus';
 
 /**
@@ -96,37 +96,31 @@ export function renumbered(result: ShapeResult): string {
 }
 
 /**
- * The model's structure as an outline shows it: the title, the opening, then each section on a
- * line of its own, indented by its depth in the tree, as `marker heading`.
+ * The model's outline (the core's outline view) as the fixtures write it: `title:`, `opening`, then a
+ * node per line, indented by its depth: a section as `marker heading`, `heading: …` for an
+ * unnumbered heading, `一是…` for a standalone enumeration heading, `notes: …`, `other half (en): …`,
+ * `attachments`, `closing`.
  */
 export function renderOutline(text: string, fileName: string, config?: SummaryConfig): string {
   const doc = parseSummary(text, config ? { fileName, config } : { fileName });
   const out: string[] = [];
-  if (doc.title) out.push(`title: ${doc.title.text}`);
-  if (doc.opening) out.push('opening');
-  const notes = doc.noteParts ?? [];
-  const visit = (sections: readonly Section[], depth: number) => {
-    let shown: (typeof notes)[number] | undefined;
-    for (const section of sections) {
-      // a notes part (名词解释 then its notes) is a part of its own: its notes under its heading
-      const part = section.parent ? undefined : notes.find((p) => section.start >= p.start && section.start < p.end);
-      if (part && part !== shown) out.push(`${'  '.repeat(depth)}notes: ${part.heading.text}`);
-      shown = part;
-      out.push(`${'  '.repeat(part ? depth + 1 : depth)}${section.marker.text}${section.marker.headingText}`);
-      visit(section.children, (part ? depth + 1 : depth) + 1);
+  const visit = (nodes: readonly OutlineNode[], depth: number) => {
+    for (const node of nodes) {
+      const indent = '  '.repeat(depth);
+      switch (node.kind) {
+        case 'title': out.push(`title: ${node.label}`); break;
+        case 'opening': out.push(`${indent}opening`); break;
+        case 'section': out.push(`${indent}${node.section!.marker.text}${node.section!.marker.headingText}`); break;
+        case 'heading': out.push(`${indent}heading: ${node.label}`); break;
+        case 'enumeration': out.push(`${indent}${node.label}`); break;
+        case 'notes': out.push(`${indent}notes: ${node.label}`); break;
+        case 'other-half': out.push(`${indent}other half (${node.language}): ${node.label}`); break;
+        case 'appendix': out.push(`${indent}appendix: ${node.label}`); break;
+        default: out.push(`${indent}${node.kind}`);
+      }
+      visit(node.children, depth + 1);
     }
   };
-  // the second half of a bilingual report is a part of its own, with its own title and sections
-  const half = doc.otherHalf;
-  visit(half ? doc.sections.filter((s) => s.start < half.start) : doc.sections, 0);
-  if (half) {
-    out.push(`other half (${half.language}): ${half.title.text}`);
-    visit(doc.sections.filter((s) => s.start >= half.start), 1);
-  }
-  // an appendix (附件 and its title, a survey after the signature) is a part of its own, with its items
-  for (const appendix of doc.appendices ?? []) {
-    out.push(`appendix: ${[appendix.heading.text, appendix.title?.text].filter(Boolean).join(' ')}`);
-    visit(appendix.sections, 1);
-  }
+  visit(outlineOf(doc).roots, 0);
   return out.join('\n') + '\n';
 }

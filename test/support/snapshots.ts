@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LineIndex, parseSummary, type Section } from '../../src/core/index';
+import { LineIndex, outlineOf, parseSummary, type OutlineNode } from '../../src/core/index';
 import { runCli } from '../../src/cli/main';
 import { fixtureNames, FIXTURE_CORPUS } from './corpus';
 
@@ -129,45 +129,34 @@ const oneLine = (text: string, max = 60) => {
 };
 
 /**
- * The model's structure as plain indented text: profile, title, opening, then every section by level
- * with its line, marker and heading text (what the editor's outline shows, without the findings).
+ * The model's outline (the core's outline view, what the editor's Summary Outline shows, without the
+ * findings) as plain indented text: profile, title, opening, then every node by depth with its line:
+ * sections as `marker heading`, unnumbered headings, 一是 headings and the parts of their own.
  */
 export function renderOutline(text: string, fileName: string): string {
   const model = parseSummary(text, { fileName });
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const out: string[] = [`profile: ${model.profile.profile.id} (${model.profile.reason})`];
-  out.push(model.title ? `title L${lineOf(model.title.start)}: ${oneLine(model.title.text, 80)}` : 'title: (none)');
-  if (model.opening && model.opening.end > model.opening.start) out.push(`opening L${lineOf(model.opening.start)}–L${lineOf(Math.max(model.opening.start, model.opening.end - 1))}`);
-  const visit = (section: Section, depth: number) => {
-    out.push(`${'  '.repeat(depth)}L${lineOf(section.marker.start)} ${section.marker.text} ${oneLine(section.marker.headingText)}`.trimEnd());
-    for (const child of section.children) visit(child, depth + 1);
-  };
-  // a notes part (名词解释 then its notes) is a part of its own: its notes under its heading
-  const notes = model.noteParts ?? [];
-  const visitRoots = (roots: Section[], depth: number) => {
-    let shown: (typeof notes)[number] | undefined;
-    for (const section of roots) {
-      const part = notes.find((p) => section.start >= p.start && section.start < p.end);
-      if (part && part !== shown) out.push(`${'  '.repeat(depth)}notes L${lineOf(part.heading.start)}: ${oneLine(part.heading.text)}`);
-      shown = part;
-      visit(section, part ? depth + 1 : depth);
+  const roots = outlineOf(model).roots;
+  if (!roots.some((n) => n.kind === 'title')) out.push('title: (none)');
+  const visit = (node: OutlineNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const at = `L${lineOf(node.labelStart)}`;
+    switch (node.kind) {
+      case 'title': out.push(`title ${at}: ${oneLine(node.label, 80)}`); break;
+      case 'opening': out.push(`${indent}opening ${at}–L${lineOf(Math.max(node.start, node.end - 1))}`); break;
+      case 'section': out.push(`${indent}${at} ${node.section!.marker.text} ${oneLine(node.section!.marker.headingText)}`.trimEnd()); break;
+      case 'heading': out.push(`${indent}heading ${at}: ${oneLine(node.label)}`); break;
+      case 'enumeration': out.push(`${indent}${at} ${oneLine(node.label)}`); break;
+      case 'notes': out.push(`${indent}notes ${at}: ${oneLine(node.label)}`); break;
+      case 'other-half': out.push(`${indent}other half ${at} (${node.language}): ${oneLine(node.label, 80)}`); break;
+      case 'appendix': out.push(`${indent}appendix ${at}: ${oneLine(node.label, 80)}`); break;
+      default: out.push(`${indent}${node.kind} ${at}–L${lineOf(Math.max(node.start, node.end - 1))}`);
     }
+    for (const child of node.children) visit(child, depth + 1);
   };
-  // the second half of a bilingual report is a part of its own, with its own title and sections
-  const half = model.otherHalf;
-  visitRoots(model.sections.filter((section) => !half || section.start < half.start), 0);
-  if (half) {
-    out.push(`other half L${lineOf(half.title.start)} (${half.language}): ${oneLine(half.title.text, 80)}`);
-    visitRoots(model.sections.filter((section) => section.start >= half.start), 1);
-  }
-  // an appendix (附件 and its title) is a part of its own: one line, in document order, without its items
-  for (const appendix of model.appendices ?? []) {
-    const line = `appendix L${lineOf(appendix.heading.start)}: ${oneLine([appendix.heading.text, appendix.title?.text].filter(Boolean).join(' '), 80)} (${appendix.sections.length} items)`;
-    const at = out.findIndex((entry) => Number(/^\s*L(\d+) /.exec(entry)?.[1] ?? /^\s*\w[\w ]* L(\d+)/.exec(entry)?.[1] ?? 0) > lineOf(appendix.start));
-    if (at < 0) out.push(line);
-    else out.splice(at, 0, line);
-  }
+  for (const root of roots) visit(root, 0);
   return out.join('\n') + '\n';
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CodeAction, type CompletionList, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, type CodeAction, type CompletionList, type DocumentSymbol, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../src/core/index';
 import {
@@ -16,6 +16,7 @@ import {
   type MoveSectionResult,
   type NextMarkersResult,
   type OutlineResult,
+  type OutlineTreeNode,
   type StatusResult,
 } from '../../src/server/protocol';
 import { LSP_SUMMARY, LspTestClient } from '../support/lsp-client';
@@ -59,6 +60,72 @@ describe('summary-lint --lsp: the officialSummary/* requests the VS Code extensi
     assert.ok(duplicate.findings.some((f) => f.severity === 'error' && /三、/.test(f.message)), JSON.stringify(duplicate.findings));
     assert.deepEqual(outline.sections[1]!.findings, []);
     assert.ok(outline.parts.some((p) => p.id === 'problems' && p.present), JSON.stringify(outline.parts));
+  });
+
+  it('outline tree: unnumbered headings holding their sections, 一是 headings, the notes part as nodes; document symbols from the same tree', async () => {
+    const text = [
+      '2025年青禾县人民政府工作报告',
+      '',
+      '各位代表：现在，我代表县人民政府向大会报告工作，请予审议。',
+      '',
+      '2025年工作回顾',
+      '',
+      '过去一年，全县经济运行稳中有进，社会大局和谐稳定，各项目标任务顺利完成。',
+      '',
+      '（一）经济运行稳中向好。全年地区生产总值增长百分之五点六。',
+      '',
+      '（二）民生保障更加有力。新增城镇就业二千一百人。',
+      '',
+      '2026年工作安排',
+      '',
+      '一、重点工作',
+      '',
+      '一是扩大有效投资，增强发展后劲',
+      '',
+      '全年实施县级重点项目一百二十个。',
+      '',
+      '二是持续改善民生，增进人民福祉',
+      '',
+      '办好十件民生实事。',
+      '',
+      '名词解释',
+      '',
+      '1.“十件民生实事”：县政府每年向社会承诺办理的十件实事。',
+      '',
+    ].join('\n');
+    const name = '2025年青禾县人民政府工作报告.txt';
+    await open(name, text);
+    const outline = (await request<OutlineResult>(M.outline, { textDocument: { uri: uriOf(name) } }))!;
+    const shape = (nodes: OutlineTreeNode[]): unknown[] => nodes.map((n) => (n.children.length ? [`${n.kind}:${n.label}`, shape(n.children)] : `${n.kind}:${n.label}`));
+    assert.deepEqual(shape(outline.tree), [
+      'title:2025年青禾县人民政府工作报告',
+      'opening:各位代表：现在，我代表县人民政府向大会报告工作，请予审议。',
+      ['heading:2025年工作回顾', ['section:（一）经济运行稳中向好', 'section:（二）民生保障更加有力']],
+      ['heading:2026年工作安排', [['section:一、重点工作', ['enumeration:一是扩大有效投资，增强发展后劲', 'enumeration:二是持续改善民生，增进人民福祉']]]],
+      ['notes:名词解释', ['section:1.“十件民生实事”']],
+    ]);
+    const review = outline.tree[2]!;
+    assert.equal(text.slice(review.labelStart, review.labelStart + review.label.length), '2025年工作回顾', 'the label is where it stands');
+    assert.equal(review.characters, [...text.slice(review.start, review.end)].filter((c) => !/\s/u.test(c)).length);
+    const firstSection = review.children[0]!;
+    assert.equal(firstSection.section?.level, 2);
+    assert.equal(firstSection.section?.marker.text, '（一）');
+    assert.ok(firstSection.end <= review.children[1]!.start);
+    // the old field is still there for older clients: the sections as the model nests them
+    assert.deepEqual(outline.sections.map((s) => s.marker.text), ['（一）', '（二）', '一、', '1.']);
+
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(name) } })) as DocumentSymbol[];
+    const names = (list: DocumentSymbol[]): unknown[] => list.map((s) => (s.children?.length ? [s.name, names(s.children)] : s.name));
+    assert.deepEqual(names(symbols), [
+      ['2025年青禾县人民政府工作报告', [
+        ['2025年工作回顾', ['（一）经济运行稳中向好', '（二）民生保障更加有力']],
+        ['2026年工作安排', [['一、重点工作', ['一是扩大有效投资，增强发展后劲', '二是持续改善民生，增进人民福祉']]]],
+        ['名词解释', ['1.“十件民生实事”']],
+      ]],
+    ]);
+    const heading = symbols[0]!.children![0]!;
+    assert.deepEqual(heading.selectionRange, { start: { line: 4, character: 0 }, end: { line: 4, character: 9 } });
+    assert.equal(heading.range.end.line, 10, 'the heading’s symbol ends with its last section');
   });
 
   it('status: profile, sections and characters; null for a document that is no summary', async () => {

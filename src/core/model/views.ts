@@ -1,5 +1,6 @@
 import { LineIndex, lineRanges, type LineRange } from '../text/lines';
 import { enumerationRuns, type EnumerationRun } from './enumerations';
+import { buildOutline, type DocumentOutline } from './outline';
 import { findParts, type PartStatus } from './parts';
 import { siblingRuns } from './siblings';
 import type { Section, SummaryDocument } from './types';
@@ -40,3 +41,6 @@ export const enumerationRunsOf = (doc: SummaryDocument): readonly EnumerationRun
 
 /** The profile's parts, present or missing, and where (see `findParts`). */
 export const partsOf = (doc: SummaryDocument): readonly PartStatus[] => viewOf(doc, 'parts', findParts);
+
+/** The outline: title, opening, unnumbered headings holding their sections, the parts of their own (see `buildOutline`). */
+export const outlineOf = (doc: SummaryDocument): DocumentOutline => viewOf(doc, 'outline', (d) => buildOutline(d, enumerationRunsOf(d)));
