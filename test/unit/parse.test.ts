@@ -103,6 +103,16 @@ describe('the summary model', () => {
     assert.deepEqual(doc.markers.map((m) => m.text), ['一、', '1.', '2.', '4.']);
   });
 
+  it('reads markers indented with the typographic spaces web pages use (U+2003 EM SPACE …), as with U+3000', () => {
+    for (const space of ['\u3000', '\u2003', '\u2002', '\u00a0', '\u200b']) {
+      const text = `2025年工作报告\n\n${space}${space}一、工作回顾\n\n${space}${space}（一）经济运行稳中有进。\n\n${space}${space}二、工作安排\n`;
+      for (const fileName of ['a.md', 'a.txt']) {
+        const doc = parseSummary(text, { fileName });
+        assert.deepEqual(doc.sections.map((s) => [s.marker.text, s.children.map((c) => c.marker.text)]), [['一、', ['（一）']], ['二、', []]], `${JSON.stringify(space)} in ${fileName}`);
+      }
+    }
+  });
+
   it('keeps fenced code out of the numbering', () => {
     const doc = parseSummary('# 总结\n\n```\n一、不是标题\n```\n\n一、标题\n', { fileName: 'a.md' });
     assert.deepEqual(doc.markers.map((m) => m.headingText), ['标题']);

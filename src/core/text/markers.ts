@@ -187,8 +187,9 @@ export function renumberMarkerText(text: string, style: MarkerStyle, number: num
   return text.replace(/\d+/, String(number));
 }
 
-// a stray U+FEFF (left by copy-paste) stands before a marker as invisibly as indentation
-const INDENT = /^[ \t\u3000\u00a0\ufeff]*/;
+// a stray U+FEFF (left by copy-paste) stands before a marker as invisibly as indentation, and copies
+// from web pages indent with the typographic spaces (U+2003 EM SPACE …) as well as U+3000
+const INDENT = /^[ \t\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]*/;
 
 /**
  * The marker at a line start, past indentation, a `#` (in headings), `>` quote marks and opening
