@@ -33,7 +33,7 @@ const USAGE = {
   --export-docx <输出文件>   将（唯一的）输入文件按 GB/T 9704 版式导出为 .docx
   --stdin                    从标准输入读取文本（配合 --fix 时把修复后的文本写到标准输出）
   --stdin-filename <名称>    标准输入文本的文件名：据此判断格式、查找 .summaryrc.json
-  --jobs <n>                 检查目录时使用的线程数（默认每个 CPU 核心一个）
+  --jobs <n>                 检查目录时使用的线程数（默认 CPU 核心数减一，至少一个）
   --only-summaries           点名的文件也只检查看起来是总结的（如 pre-commit 传入的文件）
   --lsp --stdio              作为语言服务器运行（LSP，经标准输入输出）
   --report-unused-disable-directives
@@ -53,7 +53,7 @@ Options:
   --export-docx <out>        export the (single) input as a GB/T 9704 formatted .docx
   --stdin                    read the text from standard input (with --fix: print the fixed text)
   --stdin-filename <name>    the name of that text: picks the format and the .summaryrc.json
-  --jobs <n>                 threads for checking folders (default: one per CPU core)
+  --jobs <n>                 threads for checking folders (default: one per CPU core but one, at least one)
   --only-summaries           skip named files that do not look like summaries (as pre-commit names them)
   --lsp --stdio              run as a language server (LSP over standard input and output)
   --report-unused-disable-directives
