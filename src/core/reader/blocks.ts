@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Block, BlockKind } from '../model/types';
-import { lineStartBefore, nextLineBreak, splitLines } from '../text/lines';
+import { lineRanges, lineStartBefore, nextLineBreak, splitLines } from '../text/lines';
 
 type MdNode = {
   type: string;
@@ -111,17 +111,40 @@ const OPENS_OTHER_BLOCK = /(?:^|[\r\n])[ \t]*(?:[\ufeff#>*+\-=_`~<[]|\d{1,9}[.)]
 /** A line indented as indented code: four columns or a tab. */
 const CODE_INDENT = /^(?: {4}| {0,3}\t)/;
 
+/** A `#` heading's line: up to three spaces, one to six #, then a space or the line's end. */
+const HEADING_LINE = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+/** A list item's line at the margin: its mark, one to four spaces, then text that opens no block of its own. */
+const LIST_ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?![\s\ufeff#>*+\-=_`~<[]|\d{1,9}[.)](?:[ \t]|$))\S/;
+
 /**
- * The blocks remark gives a chunk with no line that could open anything but a paragraph, without
- * remark: the whole chunk as one paragraph (from its first character after up to three spaces of
- * indentation to the end of the last line, trailing spaces included; later lines continue it however
- * indented); or, when every line is indented as code, the paragraph the reader takes that code for.
- * Most chunks of a summary are such prose, and remark's pass over them is work the model never
- * reads. Undefined for any other chunk.
+ * The blocks remark gives the simplest chunks, without remark (undefined for any other chunk):
+ * - prose, no line of which could open anything but a paragraph: the whole chunk as one paragraph,
+ *   from its first character after up to three spaces of indentation to the end of the last line,
+ *   trailing spaces included (later lines continue it however indented); when every line is
+ *   indented as code, the paragraph the reader takes that code for;
+ * - a `#` heading line: a heading of that depth, the whole line, then what follows it, as alone;
+ * - lines each a list item at the margin with a line of text: a list item each, the whole line.
+ * Most chunks of a summary are such, and remark's pass over them is work the model never reads.
  */
-export function plainParagraphBlocks(chunk: string): Block[] | undefined {
-  if (OPENS_OTHER_BLOCK.test(chunk)) return undefined;
+export function blocksWithoutRemark(chunk: string): Block[] | undefined {
   const end = lastContentEnd(chunk, chunk.length);
+  const heading = HEADING_LINE.exec(chunk);
+  if (heading) {
+    const start = chunk.indexOf('#');
+    const lineBreak = nextLineBreak(chunk, 0);
+    if (lineBreak.end === -1 || lineBreak.next >= end) return [{ kind: 'heading', start, end, lineStarts: [start], depth: heading[1]!.length }];
+    // after a heading line nothing is left open: what follows reads as it would alone
+    const rest = blocksWithoutRemark(chunk.slice(lineBreak.next));
+    if (!rest) return undefined;
+    const shifted = rest.map((block) => ({ ...block, start: block.start + lineBreak.next, end: block.end + lineBreak.next, lineStarts: block.lineStarts.map((s) => s + lineBreak.next) }));
+    return [{ kind: 'heading', start, end: lineBreak.end, lineStarts: [start], depth: heading[1]!.length }, ...shifted];
+  }
+  if (LIST_ITEM_LINE.test(chunk)) {
+    const lines = lineRanges(chunk.slice(0, end));
+    if (!lines.every((line) => LIST_ITEM_LINE.test(chunk.slice(line.start, line.end)))) return undefined;
+    return lines.map((line) => ({ kind: 'list-item', start: line.start, end: line.end, lineStarts: [line.start] }));
+  }
+  if (OPENS_OTHER_BLOCK.test(chunk)) return undefined;
   let indent = 0;
   while (chunk.charCodeAt(indent) === 32) indent++;
   if (indent >= end) return undefined;

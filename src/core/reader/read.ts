@@ -2,14 +2,14 @@ import type { Block, ChunkParse, ChunkRef, EnumerationItem, EnumerationKind, Lin
 export type { ReadResult } from '../model/types';
 import { readMarkerAt } from '../text/markers';
 import { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from '../text/numerals';
-import { markdownBlocks, plainParagraphBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
+import { blocksWithoutRemark, markdownBlocks, readFrontMatter, textBlocks, tooHardForMarkdown } from './blocks';
 import { ChunkCache, splitChunks, type Chunk } from './chunks';
 import { statisticsLabelMatch, tableLineKind } from './tables';
 import { CRAWLER_LINE_CHARS, runInMarkers } from './run-in-lines';
 import { lineStartBefore } from '../text/lines';
 
 export function parseChunk(chunkText: string, format: 'markdown' | 'text', knownBlocks?: Block[]): ChunkParse {
-  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? plainParagraphBlocks(chunkText) ?? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
+  const blocks = knownBlocks ?? (format === 'markdown' && !tooHardForMarkdown(chunkText) ? blocksWithoutRemark(chunkText) ?? markdownBlocks(chunkText, 0) : textBlocks(chunkText, 0));
   const candidates: LineCandidate[] = [];
   const tableLines: number[] = [];
   blocks.forEach((block, blockIndex) => {
@@ -115,7 +115,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], format: 'mar
     // remark drops a U+FEFF only at the start of its text: such a chunk is parsed alone; plain
     // prose needs no remark at all
     const tooHard = format !== 'markdown' || tooHardForMarkdown(chunkText);
-    const plain = tooHard ? undefined : plainParagraphBlocks(chunkText);
+    const plain = tooHard ? undefined : blocksWithoutRemark(chunkText);
     if (tooHard || plain || chunkText.charCodeAt(0) === 0xfeff) {
       parses[index] = parseChunk(chunkText, format, plain);
       return;
