@@ -82,9 +82,12 @@ export function mayBeJunk(kind: JunkKind, content: string): boolean {
 
 /** The needs words by their first code unit, each with the kinds (bits by index in JUNK_KINDS) that need it. */
 const NEEDS_BY_FIRST_UNIT = new Map<number, { word: string; kinds: number }[]>();
+/** 1 at the code units some needs word starts with: most characters of a line are looked up here only */
+const STARTS_A_NEEDS_WORD = new Uint8Array(0x10000);
 JUNK_KINDS.forEach((kind, index) => {
   for (const word of kind.needs) {
     const unit = word.charCodeAt(0);
+    STARTS_A_NEEDS_WORD[unit] = 1;
     const entries = NEEDS_BY_FIRST_UNIT.get(unit) ?? [];
     const entry = entries.find((e) => e.word === word);
     if (entry) entry.kinds |= 1 << index;
@@ -100,8 +103,9 @@ JUNK_KINDS.forEach((kind, index) => {
 function kindsThatMayMatch(content: string): number {
   let kinds = 0;
   for (let i = 0; i < content.length; i++) {
-    const entries = NEEDS_BY_FIRST_UNIT.get(content.charCodeAt(i));
-    if (entries) for (const entry of entries) if ((kinds & entry.kinds) !== entry.kinds && content.startsWith(entry.word, i)) kinds |= entry.kinds;
+    const unit = content.charCodeAt(i);
+    if (STARTS_A_NEEDS_WORD[unit] === 0) continue;
+    for (const entry of NEEDS_BY_FIRST_UNIT.get(unit)!) if ((kinds & entry.kinds) !== entry.kinds && content.startsWith(entry.word, i)) kinds |= entry.kinds;
   }
   return kinds;
 }
