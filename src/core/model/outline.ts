@@ -1,6 +1,6 @@
 import { trimEndOffset } from './offsets';
 import type { EnumerationRun } from './enumerations';
-import type { Section, SummaryDocument } from './types';
+import type { Block, Section, SummaryDocument } from './types';
 
 /**
  * What a node of the outline stands for. `heading`: an unnumbered heading (a Markdown heading with
@@ -309,6 +309,15 @@ function sectionsInOrder(roots: readonly Section[]): Section[] {
  * title and the parts' own heading lines are left out. A heading holds a group only from a section
  * numbered one: a run carried on after it (三、 after a table's caption) is not its own.
  */
+/**
+ * `##整体总结`: a heading written without the space after its #s is a paragraph to CommonMark, but
+ * the writer meant a heading (the title finder reads the first one so too). Its depth, or undefined.
+ */
+function unspacedHeadingDepth(doc: SummaryDocument, block: Block, line: string): number | undefined {
+  if (doc.format !== 'markdown' || block.kind !== 'paragraph' || block.lineStarts.length !== 1) return undefined;
+  return /^(#{1,6})[^#\s][^。；;！!？?]{0,40}$/.exec(line.trimEnd())?.[1]!.length;
+}
+
 function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCuts: readonly number[]): { headings: HeadingEntry[] } & ReturnType<typeof viewParents> {
   const text = doc.text;
   const blockAt = new Map<number, number>();
@@ -340,12 +349,13 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     const next = sections[nextSection];
     const opens = next && next.start < nextStop && next.number === 1 ? next : undefined;
     const raw = text.slice(start, lineEnd);
-    if (block.kind === 'heading') {
+    const unspaced = unspacedHeadingDepth(doc, block, raw);
+    if (block.kind === 'heading' || unspaced !== undefined) {
       const label = raw.replace(/^#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
       // a table's caption (`## 表三：…` over its table) belongs to the table
       const following = doc.blocks[index + 1];
       if (!label || /^表[一二三四五六七八九十\d]+/.test(label) || (following && (following.kind === 'table' || inTable(following.start)))) return;
-      const depth = block.depth ?? 1;
+      const depth = block.depth ?? unspaced ?? 1;
       const labelStart = start + raw.indexOf(label);
       const node: OutlineNode = { kind: 'heading', start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank: depth, depth };
       // a numbered Markdown heading of the same depth or less is no section of it
@@ -366,6 +376,18 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
     const node: OutlineNode = { kind: 'heading', start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank };
     const appendix = previous !== undefined && /^[\s\u3000]*附件[0-9一二三四五六七八九十]*[\s\u3000]*$/.test(text.slice(previous.start, previous.end));
     candidates.push({ node, rank, ...(opens ? { opens } : {}), plain: true, titleLike, ...(appendix ? { appendix } : {}) });
+  });
+  // an unspaced heading that opens no scope (no numbered run follows it): a heading all the same
+  doc.blocks.forEach((block) => {
+    if (breaks.includes(block.start) || inTable(block.start) || isPartHeading(block.start)) return;
+    if (doc.title && block.start <= titleStart && titleStart < block.end) return;
+    const lineEnd = lineEndWithin(text, block.start, block.end);
+    const depth = unspacedHeadingDepth(doc, block, text.slice(block.start, lineEnd));
+    if (depth === undefined) return;
+    const label = text.slice(block.start + depth, lineEnd).trim();
+    const labelStart = block.start + depth;
+    const node: OutlineNode = { kind: 'heading', start: block.start, end: lineEnd, labelStart, labelEnd: labelStart + label.length, label, children: [], rank: depth, depth };
+    candidates.push({ node, rank: depth, depth, plain: false, titleLike: false });
   });
   candidates.push(...boldHeadings(doc, sections, breaks, partStarts, markedLines, inTable).map((h) => ({ ...h, plain: false })));
   candidates.sort((a, b) => a.node.start - b.node.start);

@@ -28,11 +28,15 @@ export function lineStartsWithin(text: string, start: number, end: number): numb
   return starts;
 }
 
-/** `---` front matter at the very start: simple `key: value` lines, as the profile choice needs. */
+/**
+ * `---` front matter at the very start: simple `key: value` lines, as the profile choice needs. It
+ * ends at a `---` line, or at the first section line of a kramdown-rfc source (`--- abstract`,
+ * `--- middle`), which is how an Internet-Draft's YAML header ends.
+ */
 export function readFrontMatter(text: string): { start: number; end: number; data: Record<string, string> } | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', bom) || !/^---[ \t]*\r?\n/.test(text.slice(bom, bom + 6))) return undefined;
-  const close = /\r?\n---[ \t]*(\r?\n|$)/g;
+  const close = /\r?\n---(?:[ \t]+(?:abstract|middle|note_[\w-]+))?[ \t]*(\r?\n|$)/g;
   close.lastIndex = bom + 3;
   const match = close.exec(text);
   if (!match) return undefined;

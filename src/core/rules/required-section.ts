@@ -76,7 +76,7 @@ export const requiredSection: Rule = {
         end: anchor.end,
         message: message(
           `缺少“${status.name.zh}”部分：${profileName.zh}应包括这一部分`,
-          `Missing part "${status.name.en}": a ${profileName.en} is expected to include it`,
+          `Missing part "${status.name.en}": ${/^[aeiou]/i.test(profileName.en) ? 'an' : 'a'} ${profileName.en} is expected to include it`,
         ),
       });
     }
