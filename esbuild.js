@@ -12,6 +12,7 @@ const bundles = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [extensionModules()],
   },
   {
     // loaded by the extension only when a Word command runs
@@ -60,21 +61,7 @@ function browserTarget(format, { forTheExtension = false } = {}) {
   ];
   if (forTheExtension) {
     // Desktop modules that need Node, and the browser module that stands in for each in the web bundle.
-    const webReplacements = new Map([[path.join(__dirname, 'src', 'extension', 'wordFiles.ts'), path.join(__dirname, 'src', 'web', 'wordFiles.ts')]]);
-    // The web extension uses a few helpers of src/core (the analysis is the server's): declaring the
-    // core free of side effects (it is: no module registers anything on import) lets esbuild drop the rest.
-    const core = path.join(__dirname, 'src', 'core') + path.sep;
-    plugins.push({
-      name: 'web-extension-modules',
-      setup(build) {
-        build.onResolve({ filter: /^\.\.?\// }, async (args) => {
-          if (args.pluginData?.resolving) return undefined;
-          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolving: true } });
-          if (webReplacements.has(resolved.path)) return { ...resolved, path: webReplacements.get(resolved.path) };
-          return resolved.path.startsWith(core) ? { ...resolved, sideEffects: false } : resolved;
-        });
-      },
-    });
+    plugins.push(extensionModules(new Map([[path.join(__dirname, 'src', 'extension', 'wordFiles.ts'), path.join(__dirname, 'src', 'web', 'wordFiles.ts')]])));
   }
   return {
     format,
@@ -84,6 +71,27 @@ function browserTarget(format, { forTheExtension = false } = {}) {
     // a Web Worker has no DOM: packages with a `worker` export (decode-named-character-reference) must not get their DOM one
     conditions: ['worker'],
     plugins,
+  };
+}
+
+/**
+ * The extension (desktop and web) uses a few helpers of src/core (the analysis is the server's, and
+ * the Word export's is in dist/docx.js): declaring the core free of side effects (it is: no module
+ * registers anything on import) lets esbuild drop the rest, so activation loads no analysis pipeline.
+ * `replacements` swaps a module for another (the web bundle's stand-ins for Node-only modules).
+ */
+function extensionModules(replacements = new Map()) {
+  const core = path.join(__dirname, 'src', 'core') + path.sep;
+  return {
+    name: 'extension-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData?.resolving) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+        if (replacements.has(resolved.path)) return { ...resolved, path: replacements.get(resolved.path) };
+        return resolved.path.startsWith(core) ? { ...resolved, sideEffects: false } : resolved;
+      });
+    },
   };
 }
 

@@ -4,3 +4,6 @@
  */
 export { docxToMarkdown } from './read';
 export { exportDocx } from './export';
+// the export's one analysis in the extension host runs from this bundle too, so the extension's own
+// bundle (loaded at activation) carries no analysis pipeline: the language server has that
+export { analyze } from '../core/index';

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core/index';
+import type { Analysis } from '../core/index';
 import type { ConfigurationStore } from './configuration';
 import { localized, t } from './locale';
 import type { SummaryDocuments } from './summaryDocuments';
@@ -61,7 +61,7 @@ export async function proposedExportUri(document: vscode.TextDocument, title: st
 async function analysisForExport(configuration: ConfigurationStore, summaries: SummaryDocuments, document: vscode.TextDocument): Promise<Analysis> {
   const config = await configuration.configFor(document.uri);
   const profileChoice = summaries.profileChoiceOf(document.uri);
-  return analyze(document.getText(), {
+  return loadWordSupport().analyze(document.getText(), {
     fileName: document.fileName,
     format: document.languageId === 'markdown' ? 'markdown' : 'text',
     config: profileChoice ? { ...config, chosenProfile: profileChoice } : config,
