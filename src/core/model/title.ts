@@ -1,6 +1,6 @@
 import { nextLineBreak } from '../text/lines';
 import { readMarkerAt } from '../text/markers';
-import type { Block, FrontMatter, Title } from './types';
+import type { Block, FrontMatter, Range, Title } from './types';
 
 const SENTENCE_END = /[。；;！!？?]/;
 /** Invisible characters that scrapes leave on lines of their own (ZWSP, BOM, word joiner). */
@@ -93,6 +93,34 @@ function titleFrom(text: string, lines: Line[], from: number, to: number): Title
  * organisation line above, a title wrapped over two lines), or a short standalone first line.
  * The text may follow the title on the next line (web and Word copies have no blank line).
  */
+/** A line of an Internet-Draft's or RFC's header: two columns (`Internet-Draft        Ericsson`) or the right one alone. */
+const DRAFT_HEADER_LINE = /^(?:\S.*?[ \t]{3,}\S.*| {20,}\S.*)$/;
+const DRAFT_HEADER_NAME = /^(?:Internet-Draft|Request for Comments:)/m;
+
+/**
+ * The title of a rendered Internet-Draft or RFC (an English workshop report, say): under its header
+ * block of two columns, one to three centred lines, then the draft's name (draft-…) or a blank line.
+ */
+function internetDraftTitle(text: string, lines: Line[]): { title: Title; header: Range; end: number; next: number } | undefined {
+  const head = lines[0];
+  if (!head) return undefined;
+  const header = lines.filter((line) => line.blockIndex === head.blockIndex);
+  const raw = (line: Line) => text.slice(line.start, line.end);
+  if (header.length < 2 || !DRAFT_HEADER_NAME.test(header.map(raw).join('\n')) || !header.every((line) => DRAFT_HEADER_LINE.test(raw(line)))) return undefined;
+  const block = lines.filter((line) => line.blockIndex === header[header.length - 1].blockIndex + 1);
+  const titleLines = block.filter((line) => !/^draft-/.test(line.text)).slice(0, 3);
+  if (!titleLines.length || !titleLines.every((line) => /^ {2,}\S/.test(raw(line)) && line.text.length <= 72)) return undefined;
+  const last = block[block.length - 1];
+  // where each line's words stand, without the centring spaces
+  const words = titleLines.map((line) => {
+    const start = line.start + raw(line).indexOf(line.text);
+    return { start, end: start + line.text.length };
+  });
+  const title: Title = { text: titleLines.map((line) => line.text).join(' '), start: words[0].start, end: words[words.length - 1].end };
+  if (titleLines.length > 1) title.lines = words;
+  return { title, header: { start: header[0].start, end: header[header.length - 1].end }, end: last.end, next: last.next };
+}
+
 export function findTitle(text: string, blocks: Block[], bodyStart: number): TitleResult {
   const lines = leadingLines(text, blocks, 12).filter((line) => line.start >= bodyStart);
   const excluded: TitleResult['excluded'] = [];
@@ -104,6 +132,12 @@ export function findTitle(text: string, blocks: Block[], bodyStart: number): Tit
     excluded.push({ start: lines[0].start, end: lines[rule].end });
     const start = lines[0].start + text.slice(lines[0].start, lines[0].end).indexOf(crawler[1]);
     return { title: { text: crawler[1], start, end: start + crawler[1].length }, titleBlock: -1, excluded, contentStart: lines[rule].next };
+  }
+
+  const draft = internetDraftTitle(text, lines);
+  if (draft) {
+    excluded.push(draft.header, { start: draft.title.start, end: draft.end });
+    return { title: draft.title, titleBlock: -1, excluded, contentStart: draft.next };
   }
 
   let first = 0;
