@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { codePointAtIndex, fullWidthOf, halfWidthOf, isCjk, isCjkAt, isCjkPunctuation, isFullWidthPunctuation, isHalfWidthPunctuation, isIdeograph } from '../../src/core/text/chars';
+import { WordIndex } from '../../src/core/text/words';
 
 describe('text/chars: the one character classifier', () => {
   it('ideographs from the basic block to the supplementary planes', () => {
@@ -26,5 +27,18 @@ describe('text/chars: the one character classifier', () => {
     assert.equal(fullWidthOf('('), '（');
     assert.equal(fullWidthOf('A'), undefined);
     assert.equal(halfWidthOf('：'), ':');
+  });
+});
+
+describe('WordIndex (text/words.ts): many words found in one pass', () => {
+  it('finds every place each word starts, overlapping and supplementary-plane ones too, in order', () => {
+    const index = new WordIndex<string>();
+    for (const word of ['工作', '工作总结', '总结', '𠀀字', 'ab']) index.add(word, word.toUpperCase());
+    const found: [number, string, string][] = [];
+    index.scan('年度工作总结：𠀀字ab工', (at, word, value) => found.push([at, word, value]));
+    assert.deepEqual(found, [[2, '工作', '工作'], [2, '工作总结', '工作总结'], [4, '总结', '总结'], [7, '𠀀字', '𠀀字'], [10, 'ab', 'AB']]);
+    const none: number[] = [];
+    index.scan('没有要找的词', (at) => none.push(at));
+    assert.deepEqual(none, []);
   });
 });

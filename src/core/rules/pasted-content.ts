@@ -5,6 +5,7 @@ import type { Message, TextEdit } from '../types';
 import { crawlerHeaderLength } from '../model/prose';
 import { linesOf } from '../model/views';
 import { lineRanges, type LineRange } from '../text/lines';
+import { WordIndex } from '../text/words';
 import junkData from './data/pasted-content.json';
 
 type Line = LineRange;
@@ -80,21 +81,9 @@ export function mayBeJunk(kind: JunkKind, content: string): boolean {
   return (kindsThatMayMatch(content) & (1 << JUNK_KINDS.indexOf(kind))) !== 0;
 }
 
-/** The needs words by their first code unit, each with the kinds (bits by index in JUNK_KINDS) that need it. */
-const NEEDS_BY_FIRST_UNIT = new Map<number, { word: string; kinds: number }[]>();
-/** 1 at the code units some needs word starts with: most characters of a line are looked up here only */
-const STARTS_A_NEEDS_WORD = new Uint8Array(0x10000);
-JUNK_KINDS.forEach((kind, index) => {
-  for (const word of kind.needs) {
-    const unit = word.charCodeAt(0);
-    STARTS_A_NEEDS_WORD[unit] = 1;
-    const entries = NEEDS_BY_FIRST_UNIT.get(unit) ?? [];
-    const entry = entries.find((e) => e.word === word);
-    if (entry) entry.kinds |= 1 << index;
-    else entries.push({ word, kinds: 1 << index });
-    NEEDS_BY_FIRST_UNIT.set(unit, entries);
-  }
-});
+/** Every needs word, with the kinds (bits by index in JUNK_KINDS) that need it. */
+const NEEDS_WORDS = new WordIndex<number>();
+JUNK_KINDS.forEach((kind, index) => kind.needs.forEach((word) => NEEDS_WORDS.add(word, 1 << index)));
 
 /**
  * The kinds whose needs words occur in `content`, as bits: one pass over the line, whatever the
@@ -102,11 +91,7 @@ JUNK_KINDS.forEach((kind, index) => {
  */
 function kindsThatMayMatch(content: string): number {
   let kinds = 0;
-  for (let i = 0; i < content.length; i++) {
-    const unit = content.charCodeAt(i);
-    if (STARTS_A_NEEDS_WORD[unit] === 0) continue;
-    for (const entry of NEEDS_BY_FIRST_UNIT.get(unit)!) if ((kinds & entry.kinds) !== entry.kinds && content.startsWith(entry.word, i)) kinds |= entry.kinds;
-  }
+  NEEDS_WORDS.scan(content, (_at, _word, bits) => (kinds |= bits));
   return kinds;
 }
 

@@ -2,6 +2,7 @@ import type { ChunkParse } from '../model/types';
 import { maskedBlockText } from '../model/prose';
 import { activeWording, type WordingEntry, type WordingSettings } from '../config/wording-dictionary';
 import { isProse, message, type BlockRule, type RuleReport } from './rule';
+import { WordIndex } from '../text/words';
 
 /** How far the context patterns look: a few words either side, never the whole paragraph. */
 const BEFORE_WINDOW = 30;
@@ -36,10 +37,8 @@ function compile(entry: WordingEntry): CompiledEntry {
 
 interface Dictionary {
   entries: CompiledEntry[];
-  /** each find by its first UTF-16 unit: one pass over a text finds every candidate */
-  byFirstUnit: Map<number, { find: string; compiled: CompiledEntry }[]>;
-  /** 1 at each UTF-16 unit some find starts with: most characters of a text are ruled out by one array read */
-  isFirstUnit: Uint8Array;
+  /** every find of every entry: one pass over a text finds every candidate */
+  finds: WordIndex<CompiledEntry>;
 }
 
 /** Compiled dictionaries by the settings that made them: a workspace has one or two, not one per edit. */
@@ -51,18 +50,9 @@ function dictionaryFor(settings: WordingSettings | undefined): { key: string; di
   if (!dictionary) {
     if (compiledCache.size > 8) compiledCache.clear();
     const entries = activeWording(settings).map(compile);
-    const byFirstUnit = new Map<number, { find: string; compiled: CompiledEntry }[]>();
-    for (const compiled of entries) {
-      for (const find of compiled.finds) {
-        const unit = find.charCodeAt(0);
-        const list = byFirstUnit.get(unit) ?? [];
-        list.push({ find, compiled });
-        byFirstUnit.set(unit, list);
-      }
-    }
-    const isFirstUnit = new Uint8Array(0x10000);
-    for (const unit of byFirstUnit.keys()) isFirstUnit[unit] = 1;
-    dictionary = { entries, byFirstUnit, isFirstUnit };
+    const finds = new WordIndex<CompiledEntry>();
+    for (const compiled of entries) for (const find of compiled.finds) finds.add(find, compiled);
+    dictionary = { entries, finds };
     compiledCache.set(key, dictionary);
   }
   return { key, dictionary };
@@ -71,12 +61,7 @@ function dictionaryFor(settings: WordingSettings | undefined): { key: string; di
 /** Where some find of the dictionary starts in the text, with the find: one pass, whatever the dictionary's size. */
 function candidates(text: string, dictionary: Dictionary): { at: number; find: string; compiled: CompiledEntry }[] {
   const found: { at: number; find: string; compiled: CompiledEntry }[] = [];
-  const { isFirstUnit, byFirstUnit } = dictionary;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (isFirstUnit[unit] === 0) continue;
-    for (const { find, compiled } of byFirstUnit.get(unit)!) if (text.startsWith(find, i)) found.push({ at: i, find, compiled });
-  }
+  dictionary.finds.scan(text, (at, find, compiled) => found.push({ at, find, compiled }));
   return found;
 }
 
