@@ -180,6 +180,46 @@ suite('Outline tree view', () => {
     await waitFor('the tree selects the notes part', () => extension.outlineView.selection[0]?.id === notes.id);
   });
 
+  test('an appendix after the body is one node, its items left out, and clicking it goes to its 附件 line', async () => {
+    const text = [
+      '2025年青禾县人民政府工作报告',
+      '',
+      '各位代表：现在，我代表县人民政府向大会报告工作，请予审议。',
+      '',
+      '一、2025年工作回顾',
+      '',
+      '全县经济运行稳中有进，各项目标任务顺利完成。',
+      '',
+      '二、2026年工作安排',
+      '',
+      '抓好十件民生实事，办好群众身边事。',
+      '',
+      '附件',
+      '',
+      '2026年十件民生实事',
+      '',
+      '一、改造老旧小区十二个',
+      '',
+      '二、新建幼儿园两所',
+      '',
+    ].join('\n');
+    const editor = await openUntitledCopy('plaintext', text);
+    const { nodes, item } = await treeFor(editor);
+    const labels = nodes.map((n) => label(item(n)));
+    const appendix = nodes.find((n) => n.kind === 'node' && n.node.kind === 'appendix');
+    assert.ok(appendix, labels.join(' | '));
+    assert.strictEqual(label(item(appendix)), '附件 2026年十件民生实事');
+    assert.deepStrictEqual(appendix.children, []);
+    assert.ok(!labels.some((l) => /改造老旧小区|新建幼儿园/.test(l)), `the appendix's items are no nodes: ${labels.join(' | ')}`);
+    assert.deepStrictEqual(
+      nodes.filter((n) => n.kind === 'section').map((n) => label(item(n))),
+      ['一、2025年工作回顾', '二、2026年工作安排'],
+    );
+    const command = item(appendix).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.strictEqual(vscode.window.activeTextEditor!.selection.active.line, 12);
+  });
+
   test('clicking a missing part inserts its skeleton in place, numbered', async () => {
     const text = readFixture(SUMMARY);
     const editor = await openUntitledCopy('markdown', text);

@@ -327,6 +327,7 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
   const isPartHeading = (offset: number) => parts.some((p) => offset >= p.start && offset <= p.labelEnd);
   const titleStart = doc.title?.start ?? -1;
   const breaks = [...doc.scopeBreaks].sort((a, b) => a - b);
+  const isBreak = new Set(breaks);
   const partStarts = parts.map((p) => p.start);
   let nextSection = 0;
   const markedLines = new Set(doc.markers.map((m) => m.lineStart));
@@ -379,7 +380,7 @@ function findHeadings(doc: SummaryDocument, parts: readonly PartRange[], partCut
   });
   // an unspaced heading that opens no scope (no numbered run follows it): a heading all the same
   doc.blocks.forEach((block) => {
-    if (breaks.includes(block.start) || inTable(block.start) || isPartHeading(block.start)) return;
+    if (isBreak.has(block.start) || inTable(block.start) || isPartHeading(block.start)) return;
     if (doc.title && block.start <= titleStart && titleStart < block.end) return;
     const lineEnd = lineEndWithin(text, block.start, block.end);
     const depth = unspacedHeadingDepth(doc, block, text.slice(block.start, lineEnd));
