@@ -5,21 +5,12 @@ import * as vscode from 'vscode';
 import {
   closeAllEditors, openUntitledCopy, readFixture, ruleOf, scratchDirectory, waitFor, waitForDiagnostics,
 } from './helpers';
+import { codeActionsWhere } from '../editor-support/codeActions';
 
 const SUMMARY = '2024年度机关工作总结.md';
 
-/**
- * The code actions VS Code offers at the range. The diagnostics reach the workbench's marker
- * service a moment after the extension host sets them, so ask again until some are offered.
- */
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  let actions: vscode.CodeAction[] = [];
-  await waitFor('code actions', async () => {
-    actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-    return actions.length > 0;
-  }).catch(() => undefined);
-  return actions;
-}
+/** The code actions offered at the range, once there are any (see codeActionsWhere). */
+const codeActions = (uri: vscode.Uri, range: vscode.Range, kind?: string) => codeActionsWhere(uri, range, kind, (actions) => actions.length > 0);
 
 suite('Quick fixes, fix all, fix on save, renumber', () => {
   teardown(closeAllEditors);

@@ -1,17 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, openUntitledCopy, readFixture, ruleOf, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, openUntitledCopy, readFixture, ruleOf, waitForDiagnostics } from './helpers';
+import { codeActionsWhere } from '../editor-support/codeActions';
 
 const SUMMARY = '2024年度机关工作总结.md';
 
-async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  let actions: vscode.CodeAction[] = [];
-  await waitFor('quick fixes', async () => {
-    actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    return actions.length > 0;
-  }).catch(() => undefined);
-  return actions;
-}
+const quickFixes = (uri: vscode.Uri, range: vscode.Range) => codeActionsWhere(uri, range, vscode.CodeActionKind.QuickFix.value, (actions) => actions.length > 0, 'quick fixes');
 
 suite('Suppression comments', () => {
   teardown(closeAllEditors);

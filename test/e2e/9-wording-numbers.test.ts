@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { at, closeAllEditors, openUntitledCopy, ruleOf, waitFor, waitForDiagnostics } from './helpers';
+import { at, closeAllEditors, openUntitledCopy, ruleOf, waitForDiagnostics } from './helpers';
+import { codeActionsWhere } from '../editor-support/codeActions';
 
 // The rules of the wording issue as a writer meets them in the editor: one summary with a fault of each.
 const SUMMARY = [
@@ -49,11 +50,7 @@ suite('Wording, numbers, attachment note, title', () => {
     ].sort());
     const misspelt = diagnostics.find((d) => ruleOf(d) === 'wording' && document.getText(d.range) === '布署')!;
     assert.match(misspelt.message, /部署/, 'the message names the right word');
-    let actions: vscode.CodeAction[] = [];
-    await waitFor('a quick fix for 布署', async () => {
-      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, misspelt.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-      return actions.some((a) => a.edit && a.title.includes('部署'));
-    });
+    const actions = await codeActionsWhere(document.uri, misspelt.range, vscode.CodeActionKind.QuickFix.value, (offered) => offered.some((a) => a.edit && a.title.includes('部署')), 'a quick fix for 布署');
     const fix = actions.find((a) => a.edit && a.title.includes('部署'))!;
     assert.strictEqual(fix.isPreferred, true, `${fix.title} is the preferred fix`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));

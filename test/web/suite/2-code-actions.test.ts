@@ -1,6 +1,7 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import { openSummary, revert, ruleOf, waitFor, waitForDiagnostics } from './helpers';
+import { codeActionsWhere } from '../../editor-support/codeActions';
 
 describe('quick fixes from the language server in the worker', () => {
   it('applies the fix of the repeated 四、: the part becomes 五、 and the finding goes', async () => {
@@ -9,7 +10,7 @@ describe('quick fixes from the language server in the worker', () => {
     try {
       const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
       const repeated = diagnostics.find((d) => ruleOf(d) === 'numbering-sequence')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, repeated.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await codeActionsWhere(document.uri, repeated.range, vscode.CodeActionKind.QuickFix.value, (offered) => offered.length > 0);
       // the command's result carries no diagnostics: the preferred action at the finding's range is its fix
       const fix = actions.find((action) => action.isPreferred && action.edit);
       assert.ok(fix?.edit, `a preferred quick fix with an edit for the finding (got: ${actions.map((a) => `${a.title} preferred=${a.isPreferred} edit=${!!a.edit}`).join(' | ')})`);
