@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyze, parseConfig } from '../../src/core/index';
 import {
-  api, at, closeAllEditors, projectRoot, readFixture, ruleOf, waitFor, waitForDiagnostics,
+  api, at, closeAllEditors, openUntitledCopy, projectRoot, readFixture, ruleOf, waitFor, waitForDiagnostics,
 } from './helpers';
 import { codeActionsWhere } from '../editor-support/codeActions';
 
@@ -23,8 +23,8 @@ suite('Real documents: the shared example and the corpus', () => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(examplePath));
     const original = document.getText();
     // Edit an unsaved copy: ../shared is read-only for the project.
-    const copy = await vscode.workspace.openTextDocument({ language: 'plaintext', content: original });
-    const editor = await vscode.window.showTextDocument(copy);
+    const editor = await openUntitledCopy('plaintext', original);
+    const copy = editor.document;
     const diagnostics = await waitForDiagnostics(copy.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
     const duplicate = diagnostics.find((d) => ruleOf(d) === 'numbering-sequence')!;
     assert.strictEqual(at(duplicate), '12:2-12:4');
@@ -100,8 +100,8 @@ suite('Real documents: the shared example and the corpus', () => {
     const started = Date.now();
     // An unsaved copy: the test types into it, and the corpus file must never be written.
     const onDisk = fs.readFileSync(large, 'utf8');
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: onDisk });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await openUntitledCopy('markdown', onDisk);
+    const { document } = editor;
     await vscode.commands.executeCommand('officialSummary.markAsSummary');
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length > 0, 45000);
     const elapsed = Date.now() - started;

@@ -77,8 +77,8 @@ suite('Issue 11: what a new user meets', () => {
   test('in the 1.6 MB document the status bar counts follow the squiggles', async function () {
     this.timeout(120000);
     const large = path.join(projectRoot(), 'test/fixtures/corpus/zh-long-02.md');
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: fs.readFileSync(large, 'utf8') });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await openUntitledCopy('markdown', fs.readFileSync(large, 'utf8'));
+    const { document } = editor;
     await vscode.commands.executeCommand('officialSummary.markAsSummary');
     await waitForDiagnostics(document.uri, (d) => d.length > 0, 60000);
     const { statusBar } = await api();
