@@ -21,7 +21,7 @@ const bundles = [
   },
   {
     // the language server alone, for clients that start it as a Node module (the CLI has it too: --lsp)
-    entryPoints: ['src/server/main.ts'],
+    entryPoints: ['src/server/node.ts'],
     outfile: 'dist/server.js',
   },
   {

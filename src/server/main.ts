@@ -1,5 +1,5 @@
-// The language server under Node: its own bundle (dist/server.js), for a client that starts it as a
-// Node module; `summary-lint --lsp --stdio` runs the same function from the CLI bundle. The
+// The language server under Node: dist/server.js (entry: node.ts) for a client that starts it as a
+// Node module, and `summary-lint --lsp --stdio`, which calls startServer from the CLI bundle. The
 // transport-neutral server is server.ts; browser.ts starts it in a Web Worker.
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
 import { nodeHost } from './nodeFiles';
@@ -18,5 +18,3 @@ export function startServer(argv: readonly string[] = process.argv): Connection 
   listen(connection, nodeHost(__dirname));
   return connection;
 }
-
-if (require.main === module) startServer();

@@ -83,6 +83,11 @@ describe('the npm package', function () {
       const published = await client.diagnostics((p) => p.uri === uri);
       assert.ok(published.diagnostics.some((d) => d.code === 'numbering-sequence'), JSON.stringify(published));
       assert.match(published.diagnostics[0]!.codeDescription!.href, /^file:.*official-summary\/docs\/rules\.md#/, 'the rules page shipped in the package');
+      // one server on the pipe: the bundle once started a second one, which published (and answered) everything twice
+      const status = await client.connection.sendRequest('officialSummary/status', { textDocument: { uri } });
+      assert.ok(status, 'the status request is answered');
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      assert.equal(client.published.filter((p) => p.uri === uri).length, 1, `diagnostics published once: ${JSON.stringify(client.published.map((p) => [p.uri, p.version]))}`);
     } finally {
       await client.close();
     }
