@@ -3,6 +3,7 @@ export * from './types';
 export type * from './model/types';
 export { LineIndex, lineRanges, lineStartBefore, nextLineBreak, splitLines, type LineRange } from './text/lines';
 export { applyEdits } from './text/edits';
+export { countNonWhitespace, nonWhitespaceCounter } from './text/chars';
 export { analyze, lintDocument, lintWithSuppressions, collectFixEdits, type Analysis } from './engine/lint';
 export { findDirectives, applySuppressions, type Directive, type UnusedDirective } from './engine/suppression';
 export { parseSummary, type ParseOptions } from './engine/parse';

@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFixEdits, formatLimit, insertPartEdits, orderedNextMarkers, outlineOf, partLengths, pickMessage, renumberEdits, requiredParts, type Finding, type OutlineNode, type PartLength, type Section, type SummaryDocument, type TextEdit } from '../core/index';
+import { collectFixEdits, countNonWhitespace, formatLimit, insertPartEdits, nonWhitespaceCounter, orderedNextMarkers, outlineOf, partLengths, pickMessage, renumberEdits, requiredParts, type Finding, type OutlineNode, type PartLength, type Section, type SummaryDocument, type TextEdit } from '../core/index';
 import type { AnalysisService, DocumentAnalysis } from './analysis';
 import { toDiagnostic } from './diagnostics';
 import {
@@ -56,7 +56,7 @@ export function registerRequests(
       profileName: pickMessage(profile.profile.name, analysis.locale),
       profileReason: profile.reason,
       sections: countSections(analysis.document.sections),
-      characters: countCharacters(analysis.document.text),
+      characters: countNonWhitespace(analysis.document.text),
     };
   });
 
@@ -143,12 +143,6 @@ export function registerRequests(
   });
 }
 
-/** Characters a writer counts: everything but whitespace, by code point (CJK convention). */
-function countCharacters(text: string): number {
-  let count = 0;
-  for (const char of text) if (!/\s/u.test(char)) count++;
-  return count;
-}
 
 function countSections(sections: readonly Section[]): number {
   return sections.reduce((sum, section) => sum + 1 + countSections(section.children), 0);
@@ -158,6 +152,9 @@ function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
   const model = analysis.document;
   const lengths = partLengths(model, analysis.config);
   const limited = (length: PartLength | undefined): OutlineLength | undefined => (length?.limit ? { count: length.count, limit: formatLimit(length.limit) } : undefined);
+  // every section is counted, nested ones again under each node holding them: one pass, then each range at once
+  const charactersIn = nonWhitespaceCounter(model.text);
+  const findings = findingsByStart(analysis.findings);
   const sectionInfo = (section: Section, ownEnd: number): Omit<OutlineSection, 'children'> => {
     const length = limited(lengths.find((l) => l.start === section.start));
     return {
@@ -165,9 +162,9 @@ function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
       start: section.start,
       end: section.end,
       marker: { text: section.marker.text, headingText: section.marker.headingText, start: section.marker.start },
-      characters: countCharacters(model.text.slice(section.start, section.end)),
+      characters: charactersIn(section.start, section.end),
       ...(length ? { length } : {}),
-      findings: findingsWithin(analysis.findings, section.start, ownEnd).map((f) => ({ severity: f.severity, message: pickMessage(f.message, analysis.locale) })),
+      findings: findings.within(section.start, ownEnd).map((f) => ({ severity: f.severity, message: pickMessage(f.message, analysis.locale) })),
     };
   };
   const toSection = (section: Section): OutlineSection => ({ ...sectionInfo(section, section.children[0]?.start ?? section.end), children: section.children.map(toSection) });
@@ -178,7 +175,7 @@ function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
       end: node.end,
       labelStart: node.labelStart,
       label: node.label,
-      characters: countCharacters(model.text.slice(node.start, node.end)),
+      characters: charactersIn(node.start, node.end),
       children: node.children.map(toNode),
     };
     // a section's own findings: those before its first child (a heading or 一是 node inside it, too)
@@ -201,14 +198,30 @@ function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
   if (model.title) result.title = { text: model.title.text, start: model.title.start, end: model.title.end };
   if (model.opening && model.opening.end > model.opening.start) {
     const length = limited(lengths.find((l) => l.partId === 'opening'));
-    result.opening = { start: model.opening.start, end: model.opening.end, characters: countCharacters(model.text.slice(model.opening.start, model.opening.end)), ...(length ? { length } : {}) };
+    result.opening = { start: model.opening.start, end: model.opening.end, characters: charactersIn(model.opening.start, model.opening.end), ...(length ? { length } : {}) };
   }
   return result;
 }
 
-/** Findings whose range starts inside [start, end). */
-function findingsWithin(findings: readonly Finding[], start: number, end: number): Finding[] {
-  return findings.filter((finding) => finding.start >= start && finding.start < end);
+/** Findings whose range starts inside [start, end), in their order, found by binary search (asked once per section). */
+function findingsByStart(findings: readonly Finding[]): { within(start: number, end: number): Finding[] } {
+  const sorted = findings.map((finding, index) => ({ finding, index })).sort((a, b) => a.finding.start - b.finding.start || a.index - b.index);
+  const firstAtOrAfter = (offset: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.finding.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    within(start, end) {
+      // the findings' own order, as a filter over them gave it
+      return sorted.slice(firstAtOrAfter(start), firstAtOrAfter(end)).sort((a, b) => a.index - b.index).map((entry) => entry.finding);
+    },
+  };
 }
 
 /** How many findings the edits fix: those whose fix is wholly among them (an overlapping one waits for the next run). */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { codePointAtIndex, fullWidthOf, halfWidthOf, isCjk, isCjkAt, isCjkPunctuation, isFullWidthPunctuation, isHalfWidthPunctuation, isIdeograph } from '../../src/core/text/chars';
+import fc from 'fast-check';
+import { runs, SEED } from '../support/seed';
+import { codePointAtIndex, countNonWhitespace, fullWidthOf, halfWidthOf, isCjk, isCjkAt, isCjkPunctuation, isFullWidthPunctuation, isHalfWidthPunctuation, isIdeograph, nonWhitespaceCounter } from '../../src/core/text/chars';
 import { WordIndex } from '../../src/core/text/words';
 
 describe('text/chars: the one character classifier', () => {
@@ -40,5 +42,27 @@ describe('WordIndex (text/words.ts): many words found in one pass', () => {
     const none: number[] = [];
     index.scan('没有要找的词', (at) => none.push(at));
     assert.deepEqual(none, []);
+  });
+});
+
+describe('text/chars: counting characters', () => {
+  it('counts characters but whitespace by code point, as a count over the text\'s characters does', () => {
+    const naive = (text: string) => [...text].filter((ch) => !/\s/u.test(ch)).length;
+    assert.equal(countNonWhitespace('　　一、总体情况\n\n 2025年，\u{20BB7}好。\ufeff\u00a0\u2003'), naive('　　一、总体情况\n\n 2025年，\u{20BB7}好。'));
+    assert.equal(countNonWhitespace('a\u{20BB7}b', 2, 4), naive('\udfb7b'), 'a pair cut by the range: its low half counts');
+    // every range of random texts of spaces, ideographs, pairs, lone halves and line breaks
+    const unit = fc.constantFrom(' ', '\u3000', '\t', '\n', '\r', '\u00a0', '\u2003', '\u200b', '\ufeff', '中', '，', 'a', '\u{20BB7}', '\ud842', '\udfb7', '😀');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 300 }), fc.nat(), fc.nat(), (units, a, b) => {
+        const text = units.join('');
+        const counter = nonWhitespaceCounter(text);
+        const start = text.length ? a % (text.length + 1) : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        assert.equal(counter(start, end), naive(text.slice(start, end)), `[${start}, ${end}) of ${JSON.stringify(text)}`);
+        assert.equal(countNonWhitespace(text, start, end), naive(text.slice(start, end)));
+        assert.equal(counter(0, text.length), naive(text));
+      }),
+      { seed: SEED, numRuns: runs(500) },
+    );
   });
 });

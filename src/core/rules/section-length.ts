@@ -1,5 +1,6 @@
 import type { SectionLengthSettings, LengthLimit } from '../config/config';
 import type { SummaryConfig } from '../config/config';
+import { countNonWhitespace } from '../text/chars';
 import { partsOf } from '../model/views';
 import type { SummaryDocument } from '../model/types';
 import type { Message } from '../types';
@@ -18,12 +19,9 @@ export interface PartLength {
 
 /** 汉字 only, or every character but whitespace (Word's 字符数（不计空格）), by code point. */
 export function countLength(text: string, counting: SectionLengthSettings['count']): number {
+  if (counting === 'non-whitespace') return countNonWhitespace(text);
   let count = 0;
-  if (counting === 'hanzi') {
-    for (const ch of text) if (/\p{Script=Han}/u.test(ch)) count++;
-  } else {
-    for (const ch of text) if (!/\s/u.test(ch)) count++;
-  }
+  for (const ch of text) if (/\p{Script=Han}/u.test(ch)) count++;
   return count;
 }
 
