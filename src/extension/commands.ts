@@ -16,6 +16,8 @@ export interface CommandServices {
   configuration: ConfigurationStore;
   /** The document the outline shows, used when a command comes from the tree. */
   outlineDocument: () => vscode.TextDocument | undefined;
+  /** Where a node of the Summary Outline starts now, by its id. */
+  outlineOffsetOf: (id: string) => { uri: vscode.Uri; offset: number } | undefined;
 }
 
 function fixedMessage(count: number): string {
@@ -164,7 +166,11 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (target) await summaries.setMark(target, 'not-summary');
     }),
 
-    vscode.commands.registerCommand('officialSummary.revealOffset', async (uri: vscode.Uri, offset: number) => {
+    // the Summary Outline's items name their node: where it starts is read from the tree as last built
+    vscode.commands.registerCommand('officialSummary.revealOffset', async (uri: vscode.Uri, offsetOrNode: number | string) => {
+      const node = typeof offsetOrNode === 'string' ? services.outlineOffsetOf(offsetOrNode) : undefined;
+      if (typeof offsetOrNode === 'string' && node?.uri.toString() !== uri.toString()) return undefined;
+      const offset = node ? node.offset : Number(offsetOrNode);
       const document = await vscode.workspace.openTextDocument(uri);
       const position = document.positionAt(offset);
       const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, selection: new vscode.Range(position, position) });

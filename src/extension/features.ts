@@ -58,7 +58,7 @@ export function startFeatures(context: vscode.ExtensionContext, makeClient: Clie
   context.subscriptions.push(
     symbols,
     vscode.languages.registerDocumentRangeSemanticTokensProvider(SELECTOR, semanticTokens, LEGEND),
-    ...registerCommands({ server, summaries, configuration, outlineDocument: () => outline.currentDocument }),
+    ...registerCommands({ server, summaries, configuration, outlineDocument: () => outline.currentDocument, outlineOffsetOf: (id) => outline.offsetOf(id) }),
   );
 
   let activeWasSummary: { uri: string; isSummary: boolean } | undefined;
@@ -114,7 +114,9 @@ export function startFeatures(context: vscode.ExtensionContext, makeClient: Clie
     server.onDidUpdate((uri) => {
       symbols.update(); // a document may have become a summary, or stopped being one
       if (outline.currentDocument?.uri.toString() === uri.toString()) {
-        outline.refresh();
+        // a hidden view builds nothing now: it is asked again when shown
+        if (outlineView.visible) void outline.update();
+        else outline.refresh();
         void statusBar.update(outline.currentDocument);
       } else if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) {
         showActiveEditor(); // the document just became a summary (typed title, mark)

@@ -13,6 +13,8 @@ export type OutlineNode =
   | { kind: 'parts'; id: string; parent?: undefined; children: OutlineNode[] }
   | { kind: 'part'; id: string; partId: string; label: string; present: boolean; start?: number; parent: OutlineNode; children: OutlineNode[] };
 
+/** How long after a whole refresh the view may still be fetching items (a change then refreshes the whole again). */
+const WHOLE_REFRESH_SETTLES_MS = 300;
 const LEVEL_ICONS = ['symbol-namespace', 'symbol-class', 'symbol-method', 'symbol-field', 'symbol-constant'];
 
 /**
@@ -23,11 +25,16 @@ const LEVEL_ICONS = ['symbol-namespace', 'symbol-class', 'symbol-method', 'symbo
  * its `tree`); this only turns it into tree items.
  */
 export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<OutlineNode | OutlineNode[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: OutlineNode[] = [];
   private builtFor: { uri: string; version: number; outline: OutlineResult } | undefined;
+  /** the tree no longer describes the document: the next request builds it again */
+  private stale = true;
   private document: vscode.TextDocument | undefined;
+  /** the nodes the view was given since it last asked for everything: an update names only those (another is "not found" there) */
+  private known = new WeakSet<OutlineNode>();
+  private lastWholeRefresh = 0;
   /** the rebuild under way, so concurrent callers share one request */
   private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
 
@@ -50,15 +57,76 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     this.refresh();
   }
 
+  /** The whole tree is asked for again (another document, or the view is hidden). */
   refresh(): void {
-    this.builtFor = undefined;
+    this.stale = true;
+    this.fireAll();
+  }
+
+  private fireAll(): void {
+    this.known = new WeakSet();
+    this.lastWholeRefresh = Date.now();
     this.changeEmitter.fire(undefined);
   }
 
-  async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {
-    if (node) return node.children;
+  /**
+   * The server has new findings for the document shown: the tree is built again at once, and the
+   * view is asked again only for the items that look different. Typing in a section changes its
+   * count and its ancestors' and nothing else, while a whole refresh sent every item of a large
+   * document (hundreds) to the workbench at each pause in typing.
+   */
+  async update(): Promise<void> {
+    if (!this.builtFor) {
+      this.refresh(); // never shown: nothing to compare with
+      return;
+    }
+    this.stale = true;
     await this.rebuild();
-    return this.roots;
+  }
+
+  /**
+   * Tells the view what a rebuild changed, whoever asked for it (the view itself asks again for the
+   * top level when it reveals a node, and would keep the old items below). After the tasks already
+   * queued, so that a getChildren that caused the rebuild has answered first.
+   */
+  private announce(change: OutlineChange, byView: boolean): void {
+    setTimeout(() => {
+      const settling = Date.now() - this.lastWholeRefresh < WHOLE_REFRESH_SETTLES_MS;
+      // the view asked for everything just now: the new tree is what it got
+      if (change === 'all' && byView && settling) return;
+      // while the view may still be fetching after a whole refresh, another one is what it can take
+      if (change === 'all' || settling) {
+        if (change === 'all' || change.length > 0) this.fireAll();
+        return;
+      }
+      // a node the view has not been given yet reads its new values when it is
+      const shown = change.filter((node) => this.known.has(node));
+      if (shown.length > 0) this.changeEmitter.fire(shown);
+    }, 0);
+  }
+
+  /** Where a node of the tree as last built starts (its item's click resolves it then, not when the item was made). */
+  offsetOf(id: string): { uri: vscode.Uri; offset: number } | undefined {
+    if (!this.builtFor) return undefined;
+    const uri = vscode.Uri.parse(this.builtFor.uri);
+    const find = (nodes: OutlineNode[]): OutlineNode | undefined => {
+      for (const node of nodes) {
+        if (node.id === id) return node;
+        const inside = find(node.children);
+        if (inside) return inside;
+      }
+      return undefined;
+    };
+    const node = find(this.roots);
+    const offset = node && startOf(node);
+    return offset === undefined ? undefined : { uri, offset };
+  }
+
+  async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {
+    if (!node) await this.rebuild(true);
+    const children = node ? node.children : this.roots;
+    for (const child of children) this.known.add(child);
+    return children;
   }
 
   getParent(node: OutlineNode): OutlineNode | undefined {
@@ -92,36 +160,51 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   /** Every node, depth first (tests and reveal). */
   async allNodes(): Promise<OutlineNode[]> {
     await this.rebuild();
-    const out: OutlineNode[] = [];
-    const visit = (nodes: OutlineNode[]) => nodes.forEach((n) => { out.push(n); visit(n.children); });
-    visit(this.roots);
-    return out;
+    return allOf(this.roots);
   }
 
-  private async rebuild(): Promise<void> {
+  /** Builds the tree for the document as it is now (what changed is announced to the view). */
+  private async rebuild(byView = false): Promise<void> {
     const document = this.document;
     if (!document || document.isClosed) {
       this.roots = [];
       this.builtFor = undefined;
       return;
     }
-    if (this.builtFor && this.builtFor.uri === document.uri.toString() && this.builtFor.version === document.version) return;
+    if (!this.stale && this.builtFor && this.builtFor.uri === document.uri.toString() && this.builtFor.version === document.version) return;
     const version = document.version;
     if (!this.pending || this.pending.document !== document || this.pending.version !== version) {
-      const done = this.server.outline(document).then((outline) => {
+      const done = this.server.outline(document).then((outline): void => {
         if (this.document !== document) return;
-        if (!outline) {
-          this.roots = [];
-          return;
-        }
-        this.builtFor = { uri: document.uri.toString(), version: outline.version, outline };
-        this.roots = buildTree(outline);
+        this.stale = false;
+        this.announce(this.take(document, outline), byView);
       });
       this.pending = { document, version, done };
     }
     const pending = this.pending;
     await pending.done;
     if (this.pending === pending) this.pending = undefined;
+  }
+
+  /** The server's outline as the tree: the same nodes updated in place when its shape is the same. */
+  private take(document: vscode.TextDocument, outline: OutlineResult | null): OutlineChange {
+    if (!outline) {
+      this.roots = [];
+      this.builtFor = undefined;
+      return 'all';
+    }
+    const built = { uri: document.uri.toString(), version: outline.version, outline };
+    const next = buildTree(outline);
+    if (this.builtFor?.uri !== built.uri || !sameShape(this.roots, next)) {
+      this.builtFor = built;
+      this.roots = next;
+      return 'all';
+    }
+    // the view's elements stay, with the new values, and only those that look different are sent again
+    const before = new Map(allOf(this.roots).map((node) => [node, itemKey(this.getTreeItem(node))]));
+    this.builtFor = built;
+    mergeInto(this.roots, next);
+    return [...before].filter(([node, key]) => itemKey(this.getTreeItem(node)) !== key).map(([node]) => node);
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
@@ -139,7 +222,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         item.description = outline?.profileName;
         item.tooltip = t('Title');
         item.contextValue = 'title';
-        item.command = revealCommand(uri, node.start);
+        item.command = revealCommand(uri, node.id);
         return item;
       }
       case 'opening': {
@@ -148,7 +231,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.description = limited(node.length) ?? charactersLabel(node.characters);
         item.contextValue = 'opening';
-        item.command = revealCommand(uri, node.start);
+        item.command = revealCommand(uri, node.id);
         return item;
       }
       case 'section': {
@@ -166,7 +249,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${finding.message}`);
         item.tooltip = tooltip;
         item.contextValue = 'section';
-        item.command = revealCommand(uri, section.marker.start);
+        item.command = revealCommand(uri, node.id);
         return item;
       }
       case 'node': {
@@ -177,7 +260,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         item.description = charactersLabel(shown.characters);
         item.tooltip = `${nodeKindName(shown.kind)}\n\n${shown.label}`;
         item.contextValue = shown.kind;
-        item.command = revealCommand(uri, shown.labelStart);
+        item.command = revealCommand(uri, node.id);
         return item;
       }
       case 'parts': {
@@ -199,7 +282,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         if (node.present) {
           item.contextValue = 'part-present';
           item.tooltip = t('Present');
-          if (node.start !== undefined) item.command = revealCommand(uri, node.start);
+          if (node.start !== undefined) item.command = revealCommand(uri, node.id);
         } else {
           item.contextValue = 'part-missing';
           item.tooltip = t('Missing: click to insert a skeleton for it');
@@ -215,9 +298,61 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 }
 
-function revealCommand(uri: vscode.Uri | undefined, offset: number): vscode.Command | undefined {
+/** By the node's id: typing above a node moves its offset, and the item need not be sent again for that. */
+function revealCommand(uri: vscode.Uri | undefined, id: string): vscode.Command | undefined {
   if (!uri) return undefined;
-  return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, offset] };
+  return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, id] };
+}
+
+/** 'all': the tree's shape changed (or there is none); else the nodes whose items changed. */
+type OutlineChange = 'all' | OutlineNode[];
+
+/** Where a click on the node goes: the marker of a section, the words of a heading. */
+function startOf(node: OutlineNode): number | undefined {
+  switch (node.kind) {
+    case 'title':
+    case 'opening':
+      return node.start;
+    case 'section':
+      return node.section.marker.start;
+    case 'node':
+      return node.node.labelStart;
+    case 'part':
+      return node.start;
+    case 'parts':
+      return undefined;
+  }
+}
+
+function allOf(nodes: OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const visit = (list: OutlineNode[]) => list.forEach((n) => { out.push(n); visit(n.children); });
+  visit(nodes);
+  return out;
+}
+
+function sameShape(before: OutlineNode[], after: OutlineNode[]): boolean {
+  return before.length === after.length && before.every((node, i) => node.id === after[i]!.id && node.kind === after[i]!.kind && sameShape(node.children, after[i]!.children));
+}
+
+/** Puts the new values into the nodes the view holds (same ids, same places), keeping their parents and children. */
+function mergeInto(before: OutlineNode[], after: OutlineNode[]): void {
+  before.forEach((node, i) => {
+    const next = after[i]!;
+    mergeInto(node.children, next.children);
+    // a value the new node lacks (a length limit removed) goes too
+    const kept = node as Record<string, unknown>;
+    for (const key of Object.keys(kept)) if (key !== 'parent' && key !== 'children' && !(key in next)) delete kept[key];
+    Object.assign(node, { ...next, parent: node.parent, children: node.children });
+  });
+}
+
+/** Everything of a tree item the view shows or does on a click. */
+function itemKey(item: vscode.TreeItem): string {
+  const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${JSON.stringify(item.iconPath.color ?? null)}` : '';
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+  const label = typeof item.label === 'string' ? item.label : item.label?.label;
+  return JSON.stringify([label, item.description, tooltip, icon, item.contextValue, item.collapsibleState, item.command?.command, item.command?.arguments?.map(String)]);
 }
 
 const NODE_ICONS: Partial<Record<OutlineTreeNode['kind'], string>> = {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../src/extension/outline';
 import {
-  api, closeAllEditors, fixture, openFixture, openUntitledCopy, readFixture, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
+  api, closeAllEditors, fixture, openFixture, openUntitledCopy, readFixture, renderedText, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
 } from './helpers';
 
 const SUMMARY = '2024年度机关工作总结.md';
@@ -91,6 +91,62 @@ suite('Outline tree view', () => {
     const active = vscode.window.activeTextEditor!;
     assert.strictEqual(active.document.uri.toString(), editor.document.uri.toString());
     assert.strictEqual(active.selection.active.line, 14);
+  });
+
+  test('typing asks the view again only for the items it changed, and a click still finds its line after lines were added above', async () => {
+    const extension = await api();
+    const editor = await openUntitledCopy('markdown', readFixture(SUMMARY));
+    const document = editor.document;
+    await vscode.commands.executeCommand('officialSummary.outline.focus');
+    await waitFor('the outline view is visible', () => extension.outlineView.visible);
+    await vscode.window.showTextDocument(document);
+    const { item } = await treeFor(editor);
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
+    const events: (OutlineNode | OutlineNode[] | undefined | null | void)[] = [];
+    const listening = extension.outline.onDidChangeTreeData((event) => events.push(event));
+    try {
+      const labelsOf = (event: (typeof events)[number] | 'whole') => (Array.isArray(event) ? event.map((n) => label(item(n))).sort() : String(event));
+      // the view settles first: a change within moments of a whole refresh refreshes the whole again
+      const settled = async () => {
+        let seen = -1;
+        let since = Date.now();
+        await waitFor('the outline view to settle', () => {
+          if (events.length !== seen) [seen, since] = [events.length, Date.now()];
+          return Date.now() - since > 500;
+        });
+        events.length = 0;
+      };
+      await settled();
+      // a word more in （二）: its count and that of 一、 holding it change, nothing else
+      await editor.edit((edit) => edit.insert(new vscode.Position(8, document.lineAt(8).text.length), '成效明显。'));
+      const first = await waitFor('the outline updated after the edit', () => events.find((event) => Array.isArray(event) && event.length > 0) ?? (events.includes(undefined) ? 'whole' : undefined))
+        
+      // (a missing part's click carries the version it was made for, so its item is sent again each time)
+      const changed = (event: (typeof events)[number] | 'whole') => (Array.isArray(event) ? event.map((n) => label(item(n))).filter((l) => !l.startsWith('✗ ')).sort() : String(event));
+      assert.deepStrictEqual(changed(first), ['一、主要工作和成效', '（二）突出重点任务'].sort(), `events: ${JSON.stringify(events.map(labelsOf))}`);
+      const second = (await extension.outline.getChildren())[2]!.children[1]!;
+      const count = `${'（二）突出重点任务。全年完成重点项目12个，超额完成年度目标。成效明显。'.length} chars`;
+      assert.strictEqual(item(second).description, count, 'the item has the new count');
+      // and the workbench shows it: the row was sent again
+      let rows: string[] = [];
+      await waitFor('the row of （二） with its new count', async () => {
+        rows = await renderedText('.custom-view-tree-node-item');
+        return rows.some((row) => row.includes('（二）突出重点任务') && row.includes(count));
+      }).catch((error: Error) => { throw new Error(`${error.message}: the rows show ${JSON.stringify(rows)}`); });
+
+      // a paragraph added to the opening moves every section two lines down: only the opening's count changes
+      await settled();
+      await editor.edit((edit) => edit.insert(new vscode.Position(2, document.lineAt(2).text.length), '\n\n　　补充一段。'));
+      const moved = await waitFor('the outline updated after the second edit', () => events.find((event) => Array.isArray(event) && event.length > 0) ?? (events.includes(undefined) ? 'whole' : undefined));
+      assert.deepStrictEqual(changed(moved), ['Opening'], `events: ${JSON.stringify(events.map(labelsOf))}`);
+      const nodes = await extension.outline.allNodes();
+      const plan = nodes.find((n) => n.kind === 'section' && label(item(n)) === '四、2025年工作打算')!;
+      const command = item(plan).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      assert.strictEqual(vscode.window.activeTextEditor!.selection.active.line, 16, 'the click reads where the section is now');
+    } finally {
+      listening.dispose();
+    }
   });
 
   test('the tree follows the cursor', async () => {
