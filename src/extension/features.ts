@@ -10,7 +10,7 @@ import { RulePages } from './rulePage';
 import { SummaryServer } from './serverClient';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbolRegistration } from './symbols';
-import { t } from './locale';
+import { t, watchMessageLocale } from './locale';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
 const SUMMARY_ACTIVE_CONTEXT = 'officialSummary.summaryActive';
@@ -43,6 +43,7 @@ export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClie
  * summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function startFeatures(context: vscode.ExtensionContext, makeClient: ClientFactory): OfficialSummaryApi {
+  context.subscriptions.push(watchMessageLocale());
   const rulePages = new RulePages(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();

@@ -9,9 +9,32 @@ import { translate } from '../server/l10n';
  * still get English unless the user asks otherwise.
  */
 export function messageLocale(): Locale {
+  if (cached) return cached;
   const setting = vscode.workspace.getConfiguration('officialSummary').get<string>('messageLanguage', 'auto');
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const locale: Locale = setting === 'zh-CN' || setting === 'en' ? setting : vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  if (watched) cached = locale;
+  return locale;
+}
+
+let cached: Locale | undefined;
+let watched = false;
+
+/**
+ * Keeps the message language between changes of the setting. Every label asks for it, and reading
+ * the configuration each time was most of what the Summary Outline cost the extension host (its
+ * items are compared after each analysis). Registered before any other listener, so a listener that
+ * relabels on the change reads the new language.
+ */
+export function watchMessageLocale(): vscode.Disposable {
+  watched = true;
+  const listening = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('officialSummary.messageLanguage')) cached = undefined;
+  });
+  return new vscode.Disposable(() => {
+    listening.dispose();
+    watched = false;
+    cached = undefined;
+  });
 }
 
 export function localized(message: Message): string {

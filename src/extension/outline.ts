@@ -35,6 +35,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   /** the nodes the view was given since it last asked for everything: an update names only those (another is "not found" there) */
   private known = new WeakSet<OutlineNode>();
   private lastWholeRefresh = 0;
+  /** what each node's item looked like after the last update, so an update builds each item once */
+  private readonly itemKeys = new WeakMap<OutlineNode, string>();
   /** the rebuild under way, so concurrent callers share one request */
   private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
 
@@ -201,10 +203,15 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       return 'all';
     }
     // the view's elements stay, with the new values, and only those that look different are sent again
-    const before = new Map(allOf(this.roots).map((node) => [node, itemKey(this.getTreeItem(node))]));
+    const nodes = allOf(this.roots);
+    const before = nodes.map((node) => this.itemKeys.get(node) ?? itemKey(this.getTreeItem(node)));
     this.builtFor = built;
     mergeInto(this.roots, next);
-    return [...before].filter(([node, key]) => itemKey(this.getTreeItem(node)) !== key).map(([node]) => node);
+    return nodes.filter((node, i) => {
+      const key = itemKey(this.getTreeItem(node));
+      this.itemKeys.set(node, key);
+      return key !== before[i];
+    });
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
