@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { analyze, applyEdits, collectFixEdits, LineIndex, looksLikeSummary, tooLargeMessage, type Finding, type Locale, type SummaryConfig, type UnusedDirective } from '../core/index';
+import { analyze, applyEdits, ChunkCache, collectFixEdits, formatOf, LineIndex, looksLikeSummary, tooLargeMessage, type ChunkParse, type Finding, type Locale, type SummaryConfig, type UnusedDirective } from '../core/index';
 import { DocxReadError } from '../docx/read';
 import { docxJsonRecords, isDocxPath, lintDocxFile } from './docx';
 import { MAX_FILE_BYTES, readTextFile, ReadOnlyError, writeFileAtomically } from './files';
@@ -93,8 +93,26 @@ interface Checked {
 }
 
 function analyzed(text: string, fileName: string, config: SummaryConfig): Checked {
-  const { findings, unusedDirectives } = analyze(text, { fileName, config });
+  const { findings, unusedDirectives } = analyze(text, { fileName, config, cache: chunkCacheFor(config, formatOf(fileName)) });
   return unusedDirectives ? { text, findings, unusedDirectives } : { text, findings };
+}
+
+/** How much chunk text the run keeps read (on each thread, per configuration and format): a few folders of submissions. */
+const KEPT_CHUNK_CHARS = 8_000_000;
+const chunkCaches = new WeakMap<SummaryConfig, Map<'markdown' | 'text', ChunkCache<ChunkParse>>>();
+
+/**
+ * One chunk cache for the run, per configuration and format (a rule's work on a chunk is kept with
+ * its parse, and may depend on both): a paragraph that recurs across the files (the template parts
+ * of thirty units' reports, a file sent twice) is read and checked once, and each pass of --fix
+ * reads again only what the fixes changed. A chunk's parse depends on its text alone.
+ */
+function chunkCacheFor(config: SummaryConfig, format: 'markdown' | 'text'): ChunkCache<ChunkParse> {
+  let byFormat = chunkCaches.get(config);
+  if (!byFormat) chunkCaches.set(config, (byFormat = new Map()));
+  let cache = byFormat.get(format);
+  if (!cache) byFormat.set(format, (cache = new ChunkCache<ChunkParse>({ keepChars: KEPT_CHUNK_CHARS })));
+  return cache;
 }
 
 async function checkDocx(

@@ -7,6 +7,7 @@ export { countNonWhitespace, nonWhitespaceCounter } from './text/chars';
 export { analyze, lintDocument, lintWithSuppressions, collectFixEdits, type Analysis } from './engine/lint';
 export { findDirectives, applySuppressions, type Directive, type UnusedDirective } from './engine/suppression';
 export { parseSummary, type ParseOptions } from './engine/parse';
+export type { ChunkParse } from './model/types';
 export { formatOf } from './reader/read';
 export { parseConfig, mayBacktrackForever, DEFAULT_CONFIG, HOUSE_STYLES, houseStyleOf, type SummaryConfig, type HouseStyle, type ConfigProblem, type LengthLimit, type SectionLengthSettings } from './config/config';
 export { BUILTIN_PROFILES, chooseProfile, findProfile } from './config/profiles';

@@ -52,28 +52,44 @@ export function splitChunks(text: string, from: number, format: 'markdown' | 'te
 /**
  * Keeps the parses of the chunks of the latest version (and of the version before, so an undo is
  * free too). Keyed by chunk text alone: equal text always parses the same.
+ *
+ * With `keepChars`, one cache serves many texts (the CLI's files): a pass drops nothing until the
+ * kept chunks hold that many characters, so a paragraph that recurs across a folder (the template
+ * parts of thirty units' reports) is read once; then what the latest passes did not use goes.
  */
 export class ChunkCache<T> {
   private current = new Map<string, T>();
   private previous = new Map<string, T>();
+  private currentChars = 0;
+  private previousChars = 0;
+
+  constructor(private readonly options: { keepChars?: number } = {}) {}
 
   /** The value kept for `key` (kept on for this pass too), or undefined. */
   lookup(key: string): T | undefined {
     let value = this.current.get(key);
     if (value === undefined) {
       value = this.previous.get(key);
-      if (value !== undefined) this.current.set(key, value);
+      if (value !== undefined) this.keep(key, value);
     }
     return value;
   }
 
   store(key: string, value: T): void {
-    this.current.set(key, value);
+    this.keep(key, value);
   }
 
-  /** Called after each full pass: what that pass did not use is dropped on the next one. */
+  /** Called after each full pass: what that pass did not use is dropped on the next one (with `keepChars`: once that many are kept). */
   endPass(): void {
+    if (this.currentChars + this.previousChars <= (this.options.keepChars ?? 0)) return;
     this.previous = this.current;
+    this.previousChars = this.currentChars;
     this.current = new Map();
+    this.currentChars = 0;
+  }
+
+  private keep(key: string, value: T): void {
+    if (!this.current.has(key)) this.currentChars += key.length;
+    this.current.set(key, value);
   }
 }
