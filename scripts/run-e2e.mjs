@@ -184,7 +184,7 @@ async function measureEcho(page, file, keys, seed) {
     const lines = document.querySelector('.monaco-editor.focused .view-lines');
     if (!lines) throw new Error('no focused editor');
     // the element that takes the typing (a textarea or an EditContext element, by VS Code version)
-    const state = { lines, input: document.activeElement, refocused: 0, count: 0, pending: undefined, results: [] };
+    const state = { lines, input: document.activeElement, refocused: 0, count: 0, pending: undefined, results: [], keyTimes: [] };
     window.__echoBench = state;
     window.addEventListener('keydown', (event) => {
       if (event.key === 'a') state.pending = { t0: performance.now(), count: ++state.count };
@@ -193,10 +193,19 @@ async function measureEcho(page, file, keys, seed) {
       const pending = state.pending;
       if (pending && state.lines.textContent.includes('ECHOa')) {
         state.results.push(performance.now() - pending.t0);
+        state.keyTimes.push([pending.t0, performance.now() - pending.t0]);
         state.pending = undefined;
       }
     }).observe(lines, { childList: true, subtree: true, characterData: true });
   });
+  // ECHO_CPU_PROFILE=FILE: the renderer's CPU profile of the typing, for finding what a slow key waited for
+  const profiler = process.env.ECHO_CPU_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+    fs.writeFileSync(process.env.ECHO_CPU_PROFILE + '.start.json', JSON.stringify(await page.evaluate(() => performance.now())));
+  }
   let random = seed >>> 0 || 1;
   const nextPause = () => { random ^= random << 13; random ^= random >>> 17; random ^= random << 5; return 60 + ((random >>> 0) % 341); };
   for (let k = 1; k <= keys; k++) {
@@ -218,6 +227,12 @@ async function measureEcho(page, file, keys, seed) {
       throw new Error(`key ${k}: no echo within 10 s (${error.message.split('\n')[0]}); the line shows ${JSON.stringify(line)}`);
     }
     await page.waitForTimeout(nextPause());
+  }
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    const keyTimes = await page.evaluate(() => window.__echoBench.keyTimes);
+    fs.writeFileSync(process.env.ECHO_CPU_PROFILE, JSON.stringify(profile));
+    fs.writeFileSync(process.env.ECHO_CPU_PROFILE + '.keys.json', JSON.stringify(keyTimes));
   }
   const { results, refocused } = await page.evaluate(() => ({ results: window.__echoBench.results, refocused: window.__echoBench.refocused }));
   fs.writeFileSync(file + '.part', JSON.stringify({ results, refocused }));

@@ -11,6 +11,21 @@ const path = require('node:path');
 const TAG = '[mocha] ';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Starts the inspector's CPU profiler in this process; the function it gives stops it and returns the profile. */
+async function startProfile() {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    return profile;
+  };
+}
+
 exports.run = async function run() {
   const log = (line) => console.log(TAG + line);
   try {
@@ -38,12 +53,15 @@ exports.run = async function run() {
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await sleep(3000); // the analysis of that edit, the outline, symbols and tokens settle first
+    // ECHO_CPU_PROFILE=FILE: this extension host's CPU profile of the typing too (FILE.exthost.cpuprofile)
+    const profiling = process.env.ECHO_CPU_PROFILE ? await startProfile() : undefined;
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-echo-')), 'echo.json');
     console.log(`[echo-bench] ${out} ${keys} 20261201`);
     for (let waited = 0; !fs.existsSync(out); waited += 200) {
       if (waited > keys * 2000 + 60_000) throw new Error('the harness did not report the echo times');
       await sleep(200);
     }
+    if (profiling) fs.writeFileSync(`${process.env.ECHO_CPU_PROFILE}.exthost.cpuprofile`, JSON.stringify(await profiling()));
     const measured = JSON.parse(fs.readFileSync(out, 'utf8'));
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
     if (measured.error) throw new Error(measured.error);
