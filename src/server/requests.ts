@@ -143,7 +143,6 @@ export function registerRequests(
   });
 }
 
-
 function countSections(sections: readonly Section[]): number {
   return sections.reduce((sum, section) => sum + 1 + countSections(section.children), 0);
 }
