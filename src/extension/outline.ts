@@ -110,18 +110,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   /** Where a node of the tree as last built starts (its item's click resolves it then, not when the item was made). */
   offsetOf(id: string): { uri: vscode.Uri; offset: number } | undefined {
     if (!this.builtFor) return undefined;
-    const uri = vscode.Uri.parse(this.builtFor.uri);
-    const find = (nodes: OutlineNode[]): OutlineNode | undefined => {
-      for (const node of nodes) {
-        if (node.id === id) return node;
-        const inside = find(node.children);
-        if (inside) return inside;
-      }
-      return undefined;
-    };
-    const node = find(this.roots);
+    const node = allOf(this.roots).find((n) => n.id === id);
     const offset = node && startOf(node);
-    return offset === undefined ? undefined : { uri, offset };
+    return offset === undefined ? undefined : { uri: vscode.Uri.parse(this.builtFor.uri), offset };
   }
 
   async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {

@@ -202,25 +202,19 @@ function outlineResultOf(analysis: DocumentAnalysis): OutlineResult {
   return result;
 }
 
-/** Findings whose range starts inside [start, end), in their order, found by binary search (asked once per section). */
+/** Findings whose range starts inside [start, end), by binary search: an analysis has them in order of start (engine/lint). */
 function findingsByStart(findings: readonly Finding[]): { within(start: number, end: number): Finding[] } {
-  const sorted = findings.map((finding, index) => ({ finding, index })).sort((a, b) => a.finding.start - b.finding.start || a.index - b.index);
   const firstAtOrAfter = (offset: number): number => {
     let low = 0;
-    let high = sorted.length;
+    let high = findings.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (sorted[middle]!.finding.start < offset) low = middle + 1;
+      if (findings[middle]!.start < offset) low = middle + 1;
       else high = middle;
     }
     return low;
   };
-  return {
-    within(start, end) {
-      // the findings' own order, as a filter over them gave it
-      return sorted.slice(firstAtOrAfter(start), firstAtOrAfter(end)).sort((a, b) => a.index - b.index).map((entry) => entry.finding);
-    },
-  };
+  return { within: (start, end) => findings.slice(firstAtOrAfter(start), firstAtOrAfter(end)) };
 }
 
 /** How many findings the edits fix: those whose fix is wholly among them (an overlapping one waits for the next run). */

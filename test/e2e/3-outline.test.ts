@@ -12,6 +12,12 @@ function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
+/** What a click on the item does: its command, with its arguments. */
+async function click(item: vscode.TreeItem): Promise<unknown> {
+  assert.ok(item.command, `${label(item)} has a command`);
+  return vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+}
+
 async function treeFor(editor: vscode.TextEditor): Promise<{ nodes: OutlineNode[]; item: (n: OutlineNode) => vscode.TreeItem }> {
   const extension = await api();
   await waitFor('the outline shows the active summary', () => extension.outline.currentDocument === editor.document);
@@ -86,8 +92,7 @@ suite('Outline tree view', () => {
     const editor = await openFixture(SUMMARY);
     const { nodes, item } = await treeFor(editor);
     const target = nodes.find((n) => n.kind === 'section' && label(item(n)) === '四、2025年工作打算')!;
-    const command = item(target).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await click(item(target));
     const active = vscode.window.activeTextEditor!;
     assert.strictEqual(active.document.uri.toString(), editor.document.uri.toString());
     assert.strictEqual(active.selection.active.line, 14);
@@ -141,8 +146,7 @@ suite('Outline tree view', () => {
       assert.deepStrictEqual(changed(moved), ['Opening'], `events: ${JSON.stringify(events.map(labelsOf))}`);
       const nodes = await extension.outline.allNodes();
       const plan = nodes.find((n) => n.kind === 'section' && label(item(n)) === '四、2025年工作打算')!;
-      const command = item(plan).command!;
-      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await click(item(plan));
       assert.strictEqual(vscode.window.activeTextEditor!.selection.active.line, 16, 'the click reads where the section is now');
     } finally {
       listening.dispose();
@@ -219,8 +223,7 @@ suite('Outline tree view', () => {
     assert.strictEqual(label(item(notes)), 'Notes: 名词解释');
     assert.deepStrictEqual(notes.children.map((n) => label(item(n))), ['1.“民生实事”']);
     for (const [node, line] of [[heading, 4], [notes, 12]] as const) {
-      const command = item(node).command!;
-      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await click(item(node));
       const active = vscode.window.activeTextEditor!;
       assert.strictEqual(active.document, editor.document);
       assert.strictEqual(active.selection.active.line, line, `${label(item(node))} reveals its line`);
@@ -271,8 +274,7 @@ suite('Outline tree view', () => {
       nodes.filter((n) => n.kind === 'section').map((n) => label(item(n))),
       ['一、2025年工作回顾', '二、2026年工作安排'],
     );
-    const command = item(appendix).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await click(item(appendix));
     assert.strictEqual(vscode.window.activeTextEditor!.selection.active.line, 12);
   });
 
@@ -282,8 +284,7 @@ suite('Outline tree view', () => {
     const { nodes, item } = await treeFor(editor);
     const missing = nodes.find((n) => n.kind === 'part' && !n.present && n.partId === 'problems');
     assert.ok(missing, 'problems is missing');
-    const command = item(missing).command!;
-    assert.strictEqual(await vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])), true);
+    assert.strictEqual(await click(item(missing)), true);
     const after = editor.document.getText();
     assert.ok(after.length > text.length);
     assert.match(after, /存在的问题/);

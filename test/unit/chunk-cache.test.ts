@@ -55,8 +55,9 @@ describe('one chunk cache for many texts (the CLI\'s files)', () => {
         const checked = await checkFile(file, path.basename(file), true, { ...options, config: strict });
         assert.deepEqual(checked.reported, freshly(file, strict), path.basename(file));
         assert.ok(!checked.reported.some((r) => r.rule === 'placeholder'));
-        const text = fs.readFileSync(file, 'utf8');
-        assert.deepEqual(fixText(text, file, strict), fixText(text, file, strict), '--fix twice: the same text and findings');
+        // --fix's passes read through the cache too: the findings left are those of a fresh analysis of the fixed text
+        const fixed = fixText(fs.readFileSync(file, 'utf8'), file, strict);
+        assert.deepEqual(fixed.findings, analyze(fixed.text, { fileName: file, config: strict }).findings, path.basename(file));
       }
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });

@@ -118,15 +118,23 @@ function isWhitespaceUnit(c: number): boolean {
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/** 1 if the unit at `i` starts a character that is no whitespace: a pair counts at its high half, a lone half as a character. */
+function startsCharacter(text: string, i: number): 0 | 1 {
+  const c = text.charCodeAt(i);
+  if (isLowSurrogate(c) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) return 0;
+  return isWhitespaceUnit(c) ? 0 : 1;
+}
+
+/** A range that starts on the low half of a pair cuts it: that half is a character of its own there. */
+function cutPairAt(text: string, start: number): 0 | 1 {
+  return start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1)) ? 1 : 0;
+}
+
 /** What a writer counts as characters: every code point but whitespace (字符数（不计空格）, as Word counts). */
 export function countNonWhitespace(text: string, start = 0, end = text.length): number {
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    // a pair counts once, at its high half; a half cut off by the range is a character of its own
-    if (isLowSurrogate(c) && i > start && isHighSurrogate(text.charCodeAt(i - 1))) continue;
-    if (!isWhitespaceUnit(c)) count++;
-  }
+  if (start >= end) return 0;
+  let count = cutPairAt(text, start);
+  for (let i = start; i < end; i++) count += startsCharacter(text, i);
   return count;
 }
 
@@ -140,33 +148,19 @@ const COUNT_BLOCK = 64;
  */
 export function nonWhitespaceCounter(text: string): (start: number, end: number) => number {
   const before = new Uint32Array(Math.floor(text.length / COUNT_BLOCK) + 1);
-  let count = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i % COUNT_BLOCK === 0) before[i / COUNT_BLOCK] = count;
-    if (i === text.length) break;
-    const c = text.charCodeAt(i);
-    if (isLowSurrogate(c) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
-    if (!isWhitespaceUnit(c)) count++;
+  for (let block = 1, count = 0, i = 0; block < before.length; block++) {
+    for (const blockEnd = block * COUNT_BLOCK; i < blockEnd; i++) count += startsCharacter(text, i);
+    before[block] = count;
   }
   const countBefore = (offset: number): number => {
     const block = Math.floor(offset / COUNT_BLOCK);
-    const from = block * COUNT_BLOCK;
-    // the scan runs on from the block's start as the whole-text pass did, so pairs are read alike
     let n = before[block]!;
-    for (let i = from; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (isLowSurrogate(c) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
-      if (!isWhitespaceUnit(c)) n++;
-    }
+    for (let i = block * COUNT_BLOCK; i < offset; i++) n += startsCharacter(text, i);
     return n;
   };
   return (start, end) => {
     start = Math.max(0, Math.min(start, text.length));
     end = Math.max(start, Math.min(end, text.length));
-    if (start === end) return 0;
-    let n = countBefore(end) - countBefore(start);
-    // the range starts on the low half of a pair: cut off, that half is a character of its own
-    if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) n++;
-    return n;
+    return start === end ? 0 : countBefore(end) - countBefore(start) + cutPairAt(text, start);
   };
 }
