@@ -153,6 +153,51 @@ suite('Outline tree view', () => {
     }
   });
 
+  test('a node holding many rows gets its new count once typing pauses, the small ones at once', async () => {
+    const extension = await api();
+    const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    const numeral = (n: number) => (n <= 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${digits[n % 10]}`);
+    const items = Array.from({ length: 30 }, (_, i) => `（${numeral(i + 1)}）第${numeral(i + 1)}项工作。按计划完成了全年任务。`);
+    const text = [
+      '# 2024年度工作总结', '', '　　今年以来，我们认真落实年度计划，各项工作取得新进展。', '',
+      '## 一、主要工作', '', ...items.flatMap((line) => [line, '']),
+      '## 二、存在问题', '', '　　一些工作推进还不够快。', '', '## 三、下一步计划', '', '　　继续抓好落实。', '',
+    ].join('\n');
+    const editor = await openUntitledCopy('markdown', text);
+    const document = editor.document;
+    await vscode.commands.executeCommand('officialSummary.outline.focus');
+    await waitFor('the outline view is visible', () => extension.outlineView.visible);
+    await vscode.window.showTextDocument(document);
+    const { item } = await treeFor(editor);
+    const holder = async () => (await extension.outline.getChildren()).find((n) => label(item(n)) === '一、主要工作')!;
+    await waitFor('一、 holds its thirty sections', async () => (await holder())?.children.length === 30);
+    const events: (OutlineNode | OutlineNode[] | undefined | null | void)[] = [];
+    const listening = extension.outline.onDidChangeTreeData((event) => events.push(event));
+    const labelsOf = (event: (typeof events)[number]) => (Array.isArray(event) ? event.map((n) => label(item(n))).filter((l) => !l.startsWith('✗ ')).sort() : [String(event)]);
+    try {
+      // the view settles after its first fetch (a change then would refresh the whole)
+      await sleep(1000);
+      events.length = 0;
+      const line = 6 + 2 * 2; // （三）
+      assert.ok(document.lineAt(line).text.startsWith('（三）'), document.lineAt(line).text);
+      const before = item(await holder()).description;
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), '成效明显。'));
+      const first = await waitFor('the outline updated after the edit', () => events.find((event) => Array.isArray(event) && labelsOf(event).length > 0));
+      assert.deepStrictEqual(labelsOf(first), ['（三）第三项工作'], `events: ${JSON.stringify(events.map(labelsOf))}`);
+      assert.notStrictEqual(item(await holder()).description, before, 'the node has its new count already');
+      const later = await waitFor('一、 sent again after the pause', () => events.find((event) => labelsOf(event).includes('一、主要工作')));
+      assert.ok(events.indexOf(later) > events.indexOf(first), `events: ${JSON.stringify(events.map(labelsOf))}`);
+      const count = String(item(await holder()).description);
+      let rows: string[] = [];
+      await waitFor('the row of 一、 with its new count', async () => {
+        rows = await renderedText('.custom-view-tree-node-item');
+        return rows.some((row) => row.includes('一、主要工作') && row.includes(count));
+      }).catch((error: Error) => { throw new Error(`${error.message}: the rows show ${JSON.stringify(rows)}`); });
+    } finally {
+      listening.dispose();
+    }
+  });
+
   test('the tree follows the cursor', async () => {
     const extension = await api();
     const editor = await openFixture(SUMMARY);
