@@ -112,12 +112,16 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
    */
   private announce(change: OutlineChange, byView: boolean): void {
     setTimeout(() => {
-      const settling = Date.now() - this.lastWholeRefresh < WHOLE_REFRESH_SETTLES_MS;
-      // the view asked for everything just now: the new tree is what it got
-      if (change === 'all' && byView && settling) return;
-      // while the view may still be fetching after a whole refresh, another one is what it can take
-      if (change === 'all' || settling) {
-        if (change === 'all' || change.length > 0) this.fireAll();
+      const sinceWhole = Date.now() - this.lastWholeRefresh;
+      if (change === 'all') {
+        // the view asked for everything just now: the new tree is what it got
+        if (!(byView && sinceWhole < WHOLE_REFRESH_SETTLES_MS)) this.fireAll();
+        return;
+      }
+      // while the view may still be fetching after a whole refresh, the items wait until it has them
+      // (a whole refresh again instead kept a typist's every pause re-rendering the whole tree)
+      if (sinceWhole < WHOLE_REFRESH_SETTLES_MS) {
+        setTimeout(() => this.announce(change, false), WHOLE_REFRESH_SETTLES_MS - sinceWhole);
         return;
       }
       // a node the view has not been given yet reads its new values when it is
@@ -204,6 +208,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     if (!this.pending || this.pending.document !== document || this.pending.version !== version) {
       const done = this.server.outline(document).then((outline): void => {
         if (this.document !== document) return;
+        // no answer because the text moved on while the server read it: the tree stays as it was
+        // until the next publish (taking "none" emptied the view and refreshed it whole twice)
+        if (!outline && document.version !== version) return;
         this.stale = false;
         this.announce(this.take(document, outline), byView);
       });

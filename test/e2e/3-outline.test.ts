@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../src/extension/outline';
 import {
-  api, closeAllEditors, fixture, openFixture, openUntitledCopy, readFixture, renderedText, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
+  api, closeAllEditors, fixture, openFixture, openUntitledCopy, projectRoot, readFixture, renderedText, ruleOf, screenshot, sleep, waitFor, waitForDiagnostics,
 } from './helpers';
 
 const SUMMARY = '2024年度机关工作总结.md';
@@ -193,6 +194,42 @@ suite('Outline tree view', () => {
         rows = await renderedText('.custom-view-tree-node-item');
         return rows.some((row) => row.includes('一、主要工作') && row.includes(count));
       }).catch((error: Error) => { throw new Error(`${error.message}: the rows show ${JSON.stringify(rows)}`); });
+    } finally {
+      listening.dispose();
+    }
+  });
+
+  test('typing in a long document while the server reads it keeps the tree: no whole refresh, no empty tree', async () => {
+    const extension = await api();
+    const text = fs.readFileSync(path.join(projectRoot(), 'test/fixtures/corpus/zh-long-02.md'), 'utf8');
+    const editor = await openUntitledCopy('markdown', text);
+    const document = editor.document;
+    await vscode.commands.executeCommand('officialSummary.outline.focus');
+    await waitFor('the outline view is visible', () => extension.outlineView.visible);
+    await vscode.window.showTextDocument(document);
+    await waitFor('the outline of the long document', async () => extension.outline.currentDocument === document && (await extension.outline.getChildren()).length > 20, 30000);
+    await sleep(1500); // the view settles after its first fetch
+    const events: (OutlineNode | OutlineNode[] | undefined | null | void)[] = [];
+    const emptied: number[] = [];
+    const listening = extension.outline.onDidChangeTreeData((event) => events.push(event));
+    try {
+      // as a writer types: a letter, the outline asked for (as after a publish), the letter taken back
+      // while the server still reads the text with it: that answer is overtaken, the next is not
+      const line = Math.floor(document.lineCount / 2);
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), 'ECHO\n'));
+      const at = new vscode.Position(line, 4);
+      for (let i = 0; i < 12; i++) {
+        await editor.edit((edit) => edit.insert(at, 'x'));
+        const asked = extension.outline.update();
+        await editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, 1))));
+        await asked;
+        if ((await extension.outline.getChildren()).length === 0) emptied.push(i);
+        await sleep(100 + (i % 4) * 80);
+      }
+      await sleep(2500);
+      assert.deepStrictEqual(emptied, [], 'the tree never went empty while typing');
+      assert.ok(!events.includes(undefined), `no whole refresh while typing: ${events.map((e) => (Array.isArray(e) ? e.length : String(e))).join(' ')}`);
+      assert.ok(events.some((e) => Array.isArray(e) && e.length > 0), 'the items whose counts changed were sent');
     } finally {
       listening.dispose();
     }
