@@ -15,6 +15,12 @@ const bundles = [
     plugins: [extensionModules()],
   },
   {
+    // the language client, loaded by the extension when the server is first needed (src/extension/nodeClient.ts)
+    entryPoints: ['src/extension/nodeClient.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  },
+  {
     // loaded by the extension only when a Word command runs
     entryPoints: ['src/docx/index.ts'],
     outfile: 'dist/docx.js',

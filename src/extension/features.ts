@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { CHECK_ON_SAVE_ABOVE_CHARS } from '../server/diagnostics';
 import { registerCommands } from './commands';
 import { ConfigurationStore } from './configuration';
@@ -7,7 +6,7 @@ import { OutlineProvider, type OutlineNode } from './outline';
 import { LEGEND, SummarySemanticTokens } from './semanticTokens';
 import { SummaryStatusBar } from './statusBar';
 import { RulePages } from './rulePage';
-import { SummaryServer } from './serverClient';
+import { SummaryServer, type ClientFactory } from './serverClient';
 import { SummaryDocuments } from './summaryDocuments';
 import { SummarySymbolRegistration } from './symbols';
 import { t, watchMessageLocale } from './locale';
@@ -26,10 +25,14 @@ export interface OfficialSummaryApi {
   /** The rule page on screen, if any (a rule link was followed). */
   rulePage(): { rule: string; html: string } | undefined;
   isSummary(document: vscode.TextDocument): boolean;
+  /** Whether the language server was started (it starts with the first summary, or a command that needs it). */
+  serverStarted(): boolean;
 }
 
-/** Makes the language client for one transport (node: the server in its own process; browser: a web worker). */
-export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+export type { ClientFactory } from './serverClient';
+
+/** How long typing in a document that is no summary waits before it is looked at again (a title being typed). */
+const NEW_SUMMARY_CHECK_MS = 400;
 
 /**
  * Everything but the transport, for the node entry (extension.ts) and a browser entry alike. The
@@ -39,20 +42,19 @@ export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClie
  * extension host needs no analysis: which documents are summaries (the user's marks), the marker
  * colours (a pattern per visible line), the rule pages and the Word files.
  *
- * Activation only wires providers and listeners; nothing is parsed until a document that is a
- * summary is opened, so opening an ordinary Markdown file costs almost nothing.
+ * Activation only wires providers and listeners; the language server (and the client library) is
+ * started when the first summary is opened, so opening an ordinary Markdown file costs almost nothing.
  */
 export function startFeatures(context: vscode.ExtensionContext, makeClient: ClientFactory): OfficialSummaryApi {
   context.subscriptions.push(watchMessageLocale());
   const rulePages = new RulePages(context.extensionUri);
   const summaries = new SummaryDocuments(context.workspaceState);
   const configuration = new ConfigurationStore();
-  const server = new SummaryServer(summaries);
+  const server = new SummaryServer(summaries, makeClient);
   const outline = new OutlineProvider(server, summaries);
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outline, showCollapseAll: true });
   const statusBar = new SummaryStatusBar(server);
   const semanticTokens = new SummarySemanticTokens(summaries);
-  const started = server.start(makeClient);
   const symbols = new SummarySymbolRegistration(server, summaries, t('Summary sections'));
   context.subscriptions.push(rulePages, summaries, configuration, server, outline, outlineView, statusBar, semanticTokens, { dispose: () => void server.stop() });
 
@@ -127,20 +129,47 @@ export function startFeatures(context: vscode.ExtensionContext, makeClient: Clie
       semanticTokens.refresh();
       // the server decides with the same marks: it checks the document again and publishes
       const changed = uri ? [uri] : vscode.workspace.textDocuments.map((d) => d.uri);
-      for (const each of changed) void started.then(() => server.sendState(each));
+      for (const each of changed) void server.sendState(each);
+      startIfASummaryIsOpen(vscode.workspace.textDocuments);
       outline.setDocument(undefined);
       showActiveEditor();
     }),
+    vscode.workspace.onDidOpenTextDocument((document) => startIfASummaryIsOpen([document])),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) tellLargeOnce(event.document);
+      if (event.contentChanges.length === 0) return;
+      tellLargeOnce(event.document);
+      if (!server.isStarted) lookAgainWhenTypingPauses(event.document);
     }),
+    server.onDidStart(() => showActiveEditor()),
     { dispose: () => followTimer && clearTimeout(followTimer) },
+    { dispose: () => typedTimer && clearTimeout(typedTimer) },
   );
 
+  /** Starts the language server once a summary is open (the server checks every open document then). */
+  function startIfASummaryIsOpen(documents: readonly vscode.TextDocument[]): void {
+    if (server.isStarted || !documents.some((d) => !d.isClosed && summaries.isSummary(d))) return;
+    server.ready().catch(() => undefined); // a server that cannot start says so in its output channel
+  }
+
+  // a document becomes a summary as its title is typed
+  let typedTimer: ReturnType<typeof setTimeout> | undefined;
+  function lookAgainWhenTypingPauses(document: vscode.TextDocument): void {
+    if (typedTimer) clearTimeout(typedTimer);
+    typedTimer = setTimeout(() => startIfASummaryIsOpen([document]), NEW_SUMMARY_CHECK_MS);
+  }
+
   symbols.update();
+  startIfASummaryIsOpen(vscode.workspace.textDocuments);
   showActiveEditor();
-  void started.then(() => showActiveEditor());
-  return { outline, outlineView, statusBar: statusBar.item, statusBarVisible: () => statusBar.visible, rulePage: () => rulePages.shown, isSummary: (document) => summaries.isSummary(document) };
+  return {
+    outline,
+    outlineView,
+    statusBar: statusBar.item,
+    statusBarVisible: () => statusBar.visible,
+    rulePage: () => rulePages.shown,
+    isSummary: (document) => summaries.isSummary(document),
+    serverStarted: () => server.isStarted,
+  };
 }
 
 const toldLarge = new Set<string>();

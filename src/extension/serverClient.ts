@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DidOpenTextDocumentNotification, type BaseLanguageClient, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
+import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import { RULE_IDS, markerLineContext, type RuleId } from '../core/index';
 import {
   OfficialSummaryMethods as Methods,
@@ -23,37 +23,67 @@ export const DIAGNOSTIC_SOURCE = 'official-summary';
 const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
 const DOCUMENT_SELECTOR = ['markdown', 'plaintext'].flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 
+/** Makes the language client for one transport (node: the server in its own process; browser: a web worker). */
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The methods of the LSP the extension sends itself (by name: the protocol's constants would load the client library at activation). */
+const DID_OPEN = 'textDocument/didOpen';
+
 /**
  * The extension's side of the language server (src/server): the analysis runs there, in its own
  * process (or web worker), and this class is everything the extension asks of it. It knows only
  * BaseLanguageClient, so the node entry (extension.ts) and a browser entry can both make one.
+ *
+ * The server starts when it is first needed (a summary is open, a command asks), not at activation:
+ * the extension activates on every Markdown and text file, and most of them are no summaries.
  */
 export class SummaryServer implements vscode.Disposable {
   private readonly updateEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the server replaced the diagnostics of a document. */
   readonly onDidUpdate = this.updateEmitter.event;
+  private readonly startEmitter = new vscode.EventEmitter<void>();
+  /** Fires once, when the server has started. */
+  readonly onDidStart = this.startEmitter.event;
   private clientInstance: BaseLanguageClient | undefined;
+  private starting: Promise<void> | undefined;
+  private stopped = false;
   /** the line of the last completion answer with items, per document: an empty answer there closes the list */
   private lastOffered: { uri: string; line: number } | undefined;
 
-  constructor(private readonly summaries: SummaryDocuments) {}
+  constructor(
+    private readonly summaries: SummaryDocuments,
+    private readonly make: ClientFactory,
+  ) {}
 
+  /** The client, once the server was started (`ready()` starts it). */
   get client(): BaseLanguageClient {
     if (!this.clientInstance) throw new Error('the language client is not made yet');
     return this.clientInstance;
   }
 
-  dispose(): void {
-    this.updateEmitter.dispose();
+  /** Whether the server was asked to start (it may still be starting). */
+  get isStarted(): boolean {
+    return this.starting !== undefined;
   }
 
-  /** The options the client is made with; `make` builds the transport's client (node: IPC, browser: worker). */
-  start(make: (options: LanguageClientOptions) => BaseLanguageClient): Promise<void> {
-    this.clientInstance = make(this.options());
-    return this.clientInstance.start();
+  dispose(): void {
+    this.updateEmitter.dispose();
+    this.startEmitter.dispose();
+  }
+
+  /** Starts the server if it is not running yet; resolves with the client once it answers. */
+  async ready(): Promise<BaseLanguageClient> {
+    if (!this.starting) {
+      if (this.stopped) throw new Error('the language client was stopped');
+      this.clientInstance = this.make(this.options());
+      this.starting = this.clientInstance.start().then(() => this.startEmitter.fire());
+    }
+    await this.starting;
+    return this.client;
   }
 
   stop(): Promise<void> | undefined {
+    this.stopped = true;
     return this.clientInstance?.stop();
   }
 
@@ -61,7 +91,7 @@ export class SummaryServer implements vscode.Disposable {
     const middleware: Middleware = {
       // the state the extension holds for a file goes first, so the server's first analysis has it
       didOpen: async (document, next) => {
-        await this.sendState(document.uri);
+        await this.sendStateNow(document.uri);
         return next(document);
       },
       // VS Code may open a new untitled document under a closed one's name before it reports the close:
@@ -70,8 +100,8 @@ export class SummaryServer implements vscode.Disposable {
         await next(document);
         const reopened = vscode.workspace.textDocuments.find((d) => d !== document && !d.isClosed && d.uri.toString() === document.uri.toString());
         if (!reopened) return;
-        await this.sendState(reopened.uri);
-        await this.client.sendNotification(DidOpenTextDocumentNotification.type, this.client.code2ProtocolConverter.asOpenTextDocumentParams(reopened));
+        await this.sendStateNow(reopened.uri);
+        await this.client.sendNotification(DID_OPEN, this.client.code2ProtocolConverter.asOpenTextDocumentParams(reopened));
       },
       handleDiagnostics: (uri, diagnostics, next) => {
         next(uri, diagnostics.map(withRulePage));
@@ -112,8 +142,17 @@ export class SummaryServer implements vscode.Disposable {
     };
   }
 
-  /** Tells the server the user's mark and profile choice for a file (also when they are cleared). */
+  /**
+   * Tells the server the user's mark and profile choice for a file (also when they are cleared). A
+   * server not started yet is told when the file is opened there (didOpen), so it is not started for this.
+   */
   async sendState(uri: vscode.Uri): Promise<void> {
+    if (!this.starting) return;
+    await this.starting;
+    await this.sendStateNow(uri);
+  }
+
+  private async sendStateNow(uri: vscode.Uri): Promise<void> {
     const state: DocumentStateParams = { uri: uri.toString() };
     const mark = this.summaries.markOf(uri);
     const profileChoice = this.summaries.profileChoiceOf(uri);
@@ -151,16 +190,17 @@ export class SummaryServer implements vscode.Disposable {
   }
 
   async checkText(uri: vscode.Uri, text: string): Promise<{ isSummary: boolean; diagnostics: vscode.Diagnostic[] }> {
-    if (this.summaries.markOf(uri) || this.summaries.profileChoiceOf(uri)) await this.sendState(uri);
-    const result = await this.client.sendRequest<CheckTextResult>(Methods.checkText, { uri: uri.toString(), text });
-    const diagnostics = await this.client.protocol2CodeConverter.asDiagnostics(result.diagnostics);
+    const client = await this.ready();
+    if (this.summaries.markOf(uri) || this.summaries.profileChoiceOf(uri)) await this.sendStateNow(uri);
+    const result = await client.sendRequest<CheckTextResult>(Methods.checkText, { uri: uri.toString(), text });
+    const diagnostics = await client.protocol2CodeConverter.asDiagnostics(result.diagnostics);
     return { isSummary: result.isSummary, diagnostics: diagnostics.map(withRulePage) };
   }
 
   /** A request that answers null when the server is not running (stopped after crashes) rather than throwing. */
   private async request<R>(method: string, params: unknown): Promise<R | null> {
     try {
-      return await this.client.sendRequest<R | null>(method, params);
+      return await (await this.ready()).sendRequest<R | null>(method, params);
     } catch {
       return null;
     }

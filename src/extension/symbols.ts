@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DocumentSymbolRequest, type DocumentSymbol as LspDocumentSymbol } from 'vscode-languageclient';
+import type { DocumentSymbol as LspDocumentSymbol } from 'vscode-languageclient';
 import type { SummaryServer } from './serverClient';
 import type { SummaryDocuments } from './summaryDocuments';
 
@@ -15,11 +15,12 @@ export class SummarySymbols implements vscode.DocumentSymbolProvider {
 
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     if (!this.summaries.isSummary(document)) return [];
-    const client = this.server.client;
+    let client;
     let answer: LspDocumentSymbol[] | null;
     try {
+      client = await this.server.ready();
       // the server's symbols are always the hierarchical kind
-      answer = (await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: document.uri.toString() } }, token)) as LspDocumentSymbol[] | null;
+      answer = await client.sendRequest<LspDocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: document.uri.toString() } }, token);
     } catch {
       return []; // cancelled, or the server is not running
     }

@@ -18,7 +18,7 @@ const SKIPPED_FOLDERS = '**/{node_modules,.git,out,dist,.vscode-test}/**';
  */
 export async function checkWorkspace(server: SummaryServer): Promise<WorkspaceCheckResult> {
   const result: WorkspaceCheckResult = { filesScanned: 0, summaries: 0, findings: 0 };
-  const collection = server.client.diagnostics;
+  const collection = (await server.ready()).diagnostics;
   if (!collection) return result;
   forgetFilesNotShown(collection);
   await vscode.window.withProgress(

@@ -25,8 +25,14 @@ export function activate(context: vscode.ExtensionContext): OfficialSummaryWebAp
     client.onRequest(CONFIG_FILE_REQUEST, (params: ConfigFileParams) => readConfigFile(params.folderUri));
     return client;
   });
-  if (!client) throw new Error('the language client was not made');
-  return { ...api, client };
+  return {
+    ...api,
+    // made when the server is first needed (a summary is open)
+    get client(): LanguageClient {
+      if (!client) throw new Error('the language client is not made yet: no summary has been opened');
+      return client;
+    },
+  };
 }
 
 /** The folder's .summaryrc.json through VS Code's file system (whatever the scheme), for the server. */

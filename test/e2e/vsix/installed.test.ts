@@ -13,7 +13,7 @@ suite('The packaged .vsix, installed', () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     assert.ok(!folder.startsWith(root), `installed copy at ${root}`);
     assert.ok(fs.existsSync(path.join(root, 'dist', 'extension.js')), 'the bundle');
-    for (const needed of ['package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'snippets/summary.code-snippets', 'schemas/summaryrc.schema.json', 'docs/rules.md', 'dist/docx.js', 'dist/server.js', 'media/summary-outline.svg']) {
+    for (const needed of ['package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'snippets/summary.code-snippets', 'schemas/summaryrc.schema.json', 'docs/rules.md', 'dist/docx.js', 'dist/client.js', 'dist/server.js', 'media/summary-outline.svg']) {
       assert.ok(fs.existsSync(path.join(root, needed)), needed);
     }
     for (const unwanted of ['src', 'node_modules', 'test', 'out', 'scripts', 'docs/images', 'docs/docx.md', 'bench', 'dist/extension.js.map', 'dist/cli.js', 'tsconfig.json']) {

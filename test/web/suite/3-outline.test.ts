@@ -5,8 +5,8 @@ import { api, openSummary, ruleOf, waitFor, waitForDiagnostics } from './helpers
 
 describe('Summary Outline in the web', () => {
   it('the server in the worker answers officialSummary/outline with the document’s sections', async () => {
-    const { client } = await api();
     const editor = await openSummary();
+    const { client } = await api();
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
     const outline = await client.sendRequest<OutlineResult | null>('officialSummary/outline', { textDocument: { uri: editor.document.uri.toString() } });
     assert.ok(outline, 'an outline for a summary');
