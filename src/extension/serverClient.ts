@@ -148,7 +148,11 @@ export class SummaryServer implements vscode.Disposable {
    */
   async sendState(uri: vscode.Uri): Promise<void> {
     if (!this.starting) return;
-    await this.starting;
+    try {
+      await this.starting;
+    } catch {
+      return; // a server that could not start says so in its output channel
+    }
     await this.sendStateNow(uri);
   }
 

@@ -15,18 +15,15 @@ export class SummarySymbols implements vscode.DocumentSymbolProvider {
 
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     if (!this.summaries.isSummary(document)) return [];
-    let client;
-    let answer: LspDocumentSymbol[] | null;
     try {
-      client = await this.server.ready();
+      const client = await this.server.ready();
       // the server's symbols are always the hierarchical kind
-      answer = await client.sendRequest<LspDocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: document.uri.toString() } }, token);
+      const answer = await client.sendRequest<LspDocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: document.uri.toString() } }, token);
+      if (!answer || token.isCancellationRequested) return [];
+      return (await client.protocol2CodeConverter.asDocumentSymbols(answer, token)) ?? [];
     } catch {
       return []; // cancelled, or the server is not running
     }
-    if (!answer || token.isCancellationRequested) return [];
-    const symbols = await client.protocol2CodeConverter.asDocumentSymbols(answer, token);
-    return symbols ?? [];
   }
 }
 
