@@ -43,7 +43,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   /** the nodes the view was given since it last asked for everything: an update names only those (another is "not found" there) */
   private known = new WeakSet<OutlineNode>();
   private lastWholeRefresh = 0;
-  /** what each node's item looked like after the last update, so an update builds each item once */
+  /** what each node's row looked like after the last update, so an update makes each row once */
   private readonly itemKeys = new WeakMap<OutlineNode, string>();
   /** the rebuild under way, so concurrent callers share one request */
   private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
@@ -237,111 +237,107 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     }
     // the view's elements stay, with the new values, and only those that look different are sent again
     const nodes = allOf(this.roots);
-    const before = nodes.map((node) => this.itemKeys.get(node) ?? itemKey(this.getTreeItem(node)));
+    const before = nodes.map((node) => this.itemKeys.get(node) ?? JSON.stringify(this.rowOf(node)));
     this.builtFor = built;
     mergeInto(this.roots, next);
     return nodes.filter((node, i) => {
-      const key = itemKey(this.getTreeItem(node));
+      const key = JSON.stringify(this.rowOf(node));
       this.itemKeys.set(node, key);
       return key !== before[i];
     });
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
+    const row = this.rowOf(node);
+    const item = new vscode.TreeItem(row.label, row.collapsible);
+    item.id = node.id;
+    item.iconPath = new vscode.ThemeIcon(row.icon, row.iconColor ? new vscode.ThemeColor(row.iconColor) : undefined);
+    if (row.description !== undefined) item.description = row.description;
+    if (row.tooltip !== undefined) item.tooltip = row.markdownTooltip ? new vscode.MarkdownString().appendText(row.tooltip) : row.tooltip;
+    if (row.contextValue !== undefined) item.contextValue = row.contextValue;
+    const uri = this.builtFor?.uri;
+    if (row.click && uri) {
+      const target = vscode.Uri.parse(uri);
+      item.command = row.click.kind === 'reveal'
+        ? { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [target, node.id] }
+        : { title: t('Insert missing part'), command: 'officialSummary.insertRequiredPart', arguments: [target, row.click.version, row.click.partId] };
+    }
+    return item;
+  }
+
+  /**
+   * What a node's row shows and does, as plain values: the tree item is made from it, and an update
+   * compares it (not the item, whose making costs more) to see which rows changed.
+   */
+  private rowOf(node: OutlineNode): OutlineRow {
     const outline = this.builtFor?.outline;
-    const uri = this.builtFor ? vscode.Uri.parse(this.builtFor.uri) : undefined;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+    const none = vscode.TreeItemCollapsibleState.None;
     const charactersLabel = (n: number) => t('{0} chars', n);
     // a part with a length limit (sectionLength in .summaryrc.json) shows its count, as configured, against it
     const limited = (length: OutlineLength | undefined) => (length ? `${t('{0} chars', length.count)} / ${length.limit}` : undefined);
+    // by the node's id: typing above a node moves its offset, and the row need not be sent again for that
+    const reveal = { kind: 'reveal' } as const;
     switch (node.kind) {
-      case 'title': {
-        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('symbol-file');
-        item.description = outline?.profileName;
-        item.tooltip = t('Title');
-        item.contextValue = 'title';
-        item.command = revealCommand(uri, node.id);
-        return item;
-      }
-      case 'opening': {
-        const item = new vscode.TreeItem(t('Opening'), vscode.TreeItemCollapsibleState.None);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('symbol-text');
-        item.description = limited(node.length) ?? charactersLabel(node.characters);
-        item.contextValue = 'opening';
-        item.command = revealCommand(uri, node.id);
-        return item;
-      }
+      case 'title':
+        return { label: node.label, collapsible: none, icon: 'symbol-file', description: outline?.profileName, tooltip: t('Title'), contextValue: 'title', click: reveal };
+      case 'opening':
+        return { label: t('Opening'), collapsible: none, icon: 'symbol-text', description: limited(node.length) ?? charactersLabel(node.characters), contextValue: 'opening', click: reveal };
       case 'section': {
         const section = node.section;
-        const item = new vscode.TreeItem(`${section.marker.text}${section.marker.headingText}`, collapsible);
-        item.id = node.id;
-        item.description = limited(section.length) ?? charactersLabel(section.characters);
+        const heading = `${section.marker.text}${section.marker.headingText}`;
         const worst = node.findings.some((f) => f.severity === 'error') ? 'error' : node.findings.length > 0 ? 'warning' : undefined;
-        item.iconPath = worst
-          ? new vscode.ThemeIcon(worst, new vscode.ThemeColor(worst === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
-          : new vscode.ThemeIcon(LEVEL_ICONS[section.level - 1] ?? 'symbol-field');
-        const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${section.marker.text}${section.marker.headingText}\n\n`);
-        tooltip.appendText(t('Level {0} · {1}', section.level, charactersLabel(section.characters)));
-        for (const finding of node.findings) tooltip.appendText(`\n\n${finding.severity === 'error' ? '⛔' : '⚠'} ${finding.message}`);
-        item.tooltip = tooltip;
-        item.contextValue = 'section';
-        item.command = revealCommand(uri, node.id);
-        return item;
+        const tooltip = [heading, t('Level {0} · {1}', section.level, charactersLabel(section.characters)), ...node.findings.map((f) => `${f.severity === 'error' ? '⛔' : '⚠'} ${f.message}`)].join('\n\n');
+        return {
+          label: heading,
+          collapsible,
+          description: limited(section.length) ?? charactersLabel(section.characters),
+          ...(worst
+            ? { icon: worst, iconColor: worst === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground' }
+            : { icon: LEVEL_ICONS[section.level - 1] ?? 'symbol-field' }),
+          tooltip,
+          markdownTooltip: true,
+          contextValue: 'section',
+          click: reveal,
+        };
       }
       case 'node': {
         const shown = node.node;
-        const item = new vscode.TreeItem(nodeLabel(shown), collapsible);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon(NODE_ICONS[shown.kind] ?? 'symbol-misc');
-        item.description = charactersLabel(shown.characters);
-        item.tooltip = `${nodeKindName(shown.kind)}\n\n${shown.label}`;
-        item.contextValue = shown.kind;
-        item.command = revealCommand(uri, node.id);
-        return item;
+        return {
+          label: nodeLabel(shown),
+          collapsible,
+          icon: NODE_ICONS[shown.kind] ?? 'symbol-misc',
+          description: charactersLabel(shown.characters),
+          tooltip: `${nodeKindName(shown.kind)}\n\n${shown.label}`,
+          contextValue: shown.kind,
+          click: reveal,
+        };
       }
       case 'parts': {
-        const item = new vscode.TreeItem(t('Required parts'), collapsible);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('checklist');
         const missing = node.children.filter((c) => c.kind === 'part' && !c.present).length;
-        item.description = missing ? t('{0} missing', missing) : '✓';
-        item.contextValue = 'parts';
-        return item;
+        return { label: t('Required parts'), collapsible, icon: 'checklist', description: missing ? t('{0} missing', missing) : '✓', contextValue: 'parts' };
       }
       case 'part': {
-        const item = new vscode.TreeItem(`${node.present ? '✓' : '✗'} ${node.label}`, vscode.TreeItemCollapsibleState.None);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon(
-          node.present ? 'pass' : 'circle-slash',
-          new vscode.ThemeColor(node.present ? 'testing.iconPassed' : 'problemsWarningIcon.foreground'),
-        );
-        if (node.present) {
-          item.contextValue = 'part-present';
-          item.tooltip = t('Present');
-          if (node.start !== undefined) item.command = revealCommand(uri, node.id);
-        } else {
-          item.contextValue = 'part-missing';
-          item.tooltip = t('Missing: click to insert a skeleton for it');
-          item.command = {
-            title: t('Insert missing part'),
-            command: 'officialSummary.insertRequiredPart',
-            arguments: [uri, this.builtFor?.version, node.partId],
-          };
-        }
-        return item;
+        const row = { label: `${node.present ? '✓' : '✗'} ${node.label}`, collapsible: none, icon: node.present ? 'pass' : 'circle-slash', iconColor: node.present ? 'testing.iconPassed' : 'problemsWarningIcon.foreground' };
+        if (node.present) return { ...row, contextValue: 'part-present', tooltip: t('Present'), ...(node.start !== undefined ? { click: reveal } : {}) };
+        return { ...row, contextValue: 'part-missing', tooltip: t('Missing: click to insert a skeleton for it'), click: { kind: 'insert-part', version: this.builtFor?.version, partId: node.partId } };
       }
     }
   }
 }
 
-/** By the node's id: typing above a node moves its offset, and the item need not be sent again for that. */
-function revealCommand(uri: vscode.Uri | undefined, id: string): vscode.Command | undefined {
-  if (!uri) return undefined;
-  return { title: t('Go to'), command: 'officialSummary.revealOffset', arguments: [uri, id] };
+/** A node's row as plain values (OutlineProvider.rowOf). */
+interface OutlineRow {
+  label: string;
+  collapsible: vscode.TreeItemCollapsibleState;
+  icon: string;
+  iconColor?: string;
+  description?: string | undefined;
+  tooltip?: string;
+  /** shown as Markdown (its text escaped): a finding's message may hold `backticks` */
+  markdownTooltip?: boolean;
+  contextValue?: string;
+  click?: { kind: 'reveal' } | { kind: 'insert-part'; version: number | undefined; partId: string };
 }
 
 /** 'all': the tree's shape changed (or there is none); else the nodes whose items changed. */
@@ -391,14 +387,6 @@ function mergeInto(before: OutlineNode[], after: OutlineNode[]): void {
     for (const key of Object.keys(kept)) if (key !== 'parent' && key !== 'children' && !(key in next)) delete kept[key];
     Object.assign(node, { ...next, parent: node.parent, children: node.children });
   });
-}
-
-/** Everything of a tree item the view shows or does on a click. */
-function itemKey(item: vscode.TreeItem): string {
-  const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${JSON.stringify(item.iconPath.color ?? null)}` : '';
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
-  const label = typeof item.label === 'string' ? item.label : item.label?.label;
-  return JSON.stringify([label, item.description, tooltip, icon, item.contextValue, item.collapsibleState, item.command?.command, item.command?.arguments?.map(String)]);
 }
 
 const NODE_ICONS: Partial<Record<OutlineTreeNode['kind'], string>> = {
