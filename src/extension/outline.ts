@@ -13,7 +13,7 @@ export type OutlineNode =
   | { kind: 'parts'; id: string; parent?: undefined; children: OutlineNode[] }
   | { kind: 'part'; id: string; partId: string; label: string; present: boolean; start?: number; parent: OutlineNode; children: OutlineNode[] };
 
-/** How long after a whole refresh the view may still be fetching items (a change then refreshes the whole again). */
+/** How long after a whole refresh the view may still be fetching items (changed items wait that long to be sent). */
 const WHOLE_REFRESH_SETTLES_MS = 300;
 /**
  * The workbench renders a node sent again together with everything below it, and a heading that
