@@ -118,7 +118,7 @@ export function startFeatures(context: vscode.ExtensionContext, makeClient: Clie
       symbols.update(); // a document may have become a summary, or stopped being one
       if (outline.currentDocument?.uri.toString() === uri.toString()) {
         // a hidden view builds nothing now: it is asked again when shown
-        if (outlineView.visible) void outline.update();
+        if (outlineView.visible) outline.updateWhenTypingPauses();
         else outline.refresh();
         void statusBar.update(outline.currentDocument);
       } else if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) {

@@ -16,13 +16,11 @@ export type OutlineNode =
 /** How long after a whole refresh the view may still be fetching items (changed items wait that long to be sent). */
 const WHOLE_REFRESH_SETTLES_MS = 300;
 /**
- * The workbench renders a node sent again together with everything below it, and a heading that
- * holds a report of a concatenation holds a hundred rows: its new count waits until typing pauses
- * for this long, so the rendering does not fall between two keys.
+ * While the writer types, the tree is built again only once typing has paused this long: the
+ * request, the comparison and the rows sent (the workbench renders a node sent again with all its
+ * rows below: a report's heading in a concatenation holds a hundred) then do not fall between keys.
  */
-const LARGE_NODE_WAITS_FOR_PAUSE_MS = 1500;
-/** From how many nodes below it a node is large (sending it again costs a render of them all). */
-const LARGE_NODE_DESCENDANTS = 24;
+const UPDATE_WAITS_FOR_PAUSE_MS = 1000;
 const LEVEL_ICONS = ['symbol-namespace', 'symbol-class', 'symbol-method', 'symbol-field', 'symbol-constant'];
 
 /**
@@ -47,9 +45,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private readonly itemKeys = new WeakMap<OutlineNode, string>();
   /** the rebuild under way, so concurrent callers share one request */
   private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
-  /** large nodes whose items changed, sent again once typing pauses */
-  private waitingForPause = new Set<OutlineNode>();
-  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** when the document shown was last edited, and the update waiting for a pause in typing */
+  private lastEdit = 0;
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typing: vscode.Disposable;
 
   constructor(
@@ -57,13 +55,13 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     private readonly summaries: SummaryDocuments,
   ) {
     this.typing = vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === this.document && event.contentChanges.length > 0 && this.waitingForPause.size > 0) this.waitForPause();
+      if (event.document === this.document && event.contentChanges.length > 0) this.lastEdit = Date.now();
     });
   }
 
   dispose(): void {
     this.typing.dispose();
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    if (this.updateTimer) clearTimeout(this.updateTimer);
     this.changeEmitter.dispose();
   }
 
@@ -84,10 +82,21 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 
   private fireAll(): void {
-    this.waitingForPause.clear();
     this.known = new WeakSet();
     this.lastWholeRefresh = Date.now();
     this.changeEmitter.fire(undefined);
+  }
+
+  /** The server has new findings for the document shown: `update()` once typing has paused. */
+  updateWhenTypingPauses(): void {
+    if (this.updateTimer) clearTimeout(this.updateTimer);
+    const wait = this.lastEdit + UPDATE_WAITS_FOR_PAUSE_MS - Date.now();
+    if (wait <= 0) {
+      this.updateTimer = undefined;
+      void this.update();
+      return;
+    }
+    this.updateTimer = setTimeout(() => this.updateWhenTypingPauses(), wait);
   }
 
   /**
@@ -126,24 +135,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       }
       // a node the view has not been given yet reads its new values when it is
       const shown = change.filter((node) => this.known.has(node));
-      const now = shown.filter((node) => !isLarge(node));
-      if (now.length < shown.length) {
-        for (const node of shown) if (isLarge(node)) this.waitingForPause.add(node);
-        this.waitForPause();
-      }
-      if (now.length > 0) this.changeEmitter.fire(now);
+      if (shown.length > 0) this.changeEmitter.fire(shown);
     }, 0);
-  }
-
-  /** (Re)starts the wait for a pause in typing, after which the large nodes waiting are sent again. */
-  private waitForPause(): void {
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
-    this.pauseTimer = setTimeout(() => {
-      this.pauseTimer = undefined;
-      const waiting = [...this.waitingForPause].filter((node) => this.known.has(node));
-      this.waitingForPause.clear();
-      if (waiting.length > 0) this.changeEmitter.fire(waiting);
-    }, LARGE_NODE_WAITS_FOR_PAUSE_MS);
   }
 
   /** Where a node of the tree as last built starts (its item's click resolves it then, not when the item was made). */
@@ -358,12 +351,6 @@ function startOf(node: OutlineNode): number | undefined {
     case 'parts':
       return undefined;
   }
-}
-
-function isLarge(node: OutlineNode): boolean {
-  let below = 0;
-  const count = (list: OutlineNode[]): boolean => list.some((child) => ++below > LARGE_NODE_DESCENDANTS || count(child.children));
-  return count(node.children);
 }
 
 function allOf(nodes: OutlineNode[]): OutlineNode[] {

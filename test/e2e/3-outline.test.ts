@@ -154,7 +154,7 @@ suite('Outline tree view', () => {
     }
   });
 
-  test('a node holding many rows gets its new count once typing pauses, the small ones at once', async () => {
+  test('while the writer types the tree waits; once typing pauses it sends only the rows that changed', async () => {
     const extension = await api();
     const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
     const numeral = (n: number) => (n <= 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${digits[n % 10]}`);
@@ -172,9 +172,9 @@ suite('Outline tree view', () => {
     const { item } = await treeFor(editor);
     const holder = async () => (await extension.outline.getChildren()).find((n) => label(item(n)) === '一、主要工作')!;
     await waitFor('一、 holds its thirty sections', async () => (await holder())?.children.length === 30);
-    const events: (OutlineNode | OutlineNode[] | undefined | null | void)[] = [];
-    const listening = extension.outline.onDidChangeTreeData((event) => events.push(event));
-    const labelsOf = (event: (typeof events)[number]) => (Array.isArray(event) ? event.map((n) => label(item(n))).filter((l) => !l.startsWith('✗ ')).sort() : [String(event)]);
+    const events: { at: number; event: OutlineNode | OutlineNode[] | undefined | null | void }[] = [];
+    const listening = extension.outline.onDidChangeTreeData((event) => events.push({ at: Date.now(), event }));
+    const labelsOf = (event: (typeof events)[number]['event']) => (Array.isArray(event) ? event.map((n) => label(item(n))).filter((l) => !l.startsWith('✗ ')).sort() : [String(event)]);
     try {
       // the view settles after its first fetch (a change then would refresh the whole)
       await sleep(1000);
@@ -182,13 +182,23 @@ suite('Outline tree view', () => {
       const line = 6 + 2 * 2; // （三）
       assert.ok(document.lineAt(line).text.startsWith('（三）'), document.lineAt(line).text);
       const before = item(await holder()).description;
-      await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), '成效明显。'));
-      const first = await waitFor('the outline updated after the edit', () => events.find((event) => Array.isArray(event) && labelsOf(event).length > 0));
-      assert.deepStrictEqual(labelsOf(first), ['（三）第三项工作'], `events: ${JSON.stringify(events.map(labelsOf))}`);
-      assert.notStrictEqual(item(await holder()).description, before, 'the node has its new count already');
-      const later = await waitFor('一、 sent again after the pause', () => events.find((event) => labelsOf(event).includes('一、主要工作')));
-      assert.ok(events.indexOf(later) > events.indexOf(first), `events: ${JSON.stringify(events.map(labelsOf))}`);
+      // three seconds of slow typing, a word every 500 ms: the server publishes after each (its debounce
+      // is shorter), the tree waits
+      const published = events.length;
+      let publishes = 0;
+      const counting = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === document.uri.toString())) publishes++; });
+      for (const word of ['成效', '明显', '，', '群众', '满意', '。']) {
+        await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), word));
+        await sleep(500);
+      }
+      counting.dispose();
+      assert.ok(publishes >= 2 && events.length === published, `the server published ${publishes} times while typing, the tree sent ${events.length - published} changes`);
+      const typingEnded = Date.now();
+      const sent = await waitFor('the outline updated after the pause', () => events.find((e) => Array.isArray(e.event) && labelsOf(e.event).length > 0));
+      assert.deepStrictEqual(events.filter((e) => e.at < typingEnded).map((e) => labelsOf(e.event)), [], 'nothing was sent while typing');
+      assert.deepStrictEqual(labelsOf(sent.event), ['一、主要工作', '（三）第三项工作'], `events: ${JSON.stringify(events.map((e) => labelsOf(e.event)))}`);
       const count = String(item(await holder()).description);
+      assert.notStrictEqual(count, before, 'the holder has its new count');
       let rows: string[] = [];
       await waitFor('the row of 一、 with its new count', async () => {
         rows = await renderedText('.custom-view-tree-node-item');
