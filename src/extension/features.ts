@@ -99,13 +99,14 @@ export function startFeatures(context: vscode.ExtensionContext, makeClient: Clie
   let followTimer: ReturnType<typeof setTimeout> | undefined;
   const followCursor = (editor: vscode.TextEditor) => {
     if (followTimer) clearTimeout(followTimer);
+    // the cursor moved by typing: the tree is found again once typing pauses, as it is built again then
     followTimer = setTimeout(async () => {
       if (!outlineView.visible || editor.document !== outline.currentDocument) return;
       const node = await outline.nodeAt(editor.document.offsetAt(editor.selection.active));
       if (node && outlineView.selection[0]?.id !== node.id) {
         await outlineView.reveal(node, { select: true, focus: false, expand: true });
       }
-    }, 150);
+    }, Math.max(150, outline.untilTypingPauses()));
   };
 
   context.subscriptions.push(

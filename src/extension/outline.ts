@@ -87,11 +87,16 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     this.changeEmitter.fire(undefined);
   }
 
+  /** How long until typing in the document shown counts as paused (0: it has). */
+  untilTypingPauses(): number {
+    return Math.max(0, this.lastEdit + UPDATE_WAITS_FOR_PAUSE_MS - Date.now());
+  }
+
   /** The server has new findings for the document shown: `update()` once typing has paused. */
   updateWhenTypingPauses(): void {
     if (this.updateTimer) clearTimeout(this.updateTimer);
-    const wait = this.lastEdit + UPDATE_WAITS_FOR_PAUSE_MS - Date.now();
-    if (wait <= 0) {
+    const wait = this.untilTypingPauses();
+    if (wait === 0) {
       this.updateTimer = undefined;
       void this.update();
       return;
