@@ -201,7 +201,7 @@ suite('Outline tree view', () => {
       counting.dispose();
       assert.ok(publishes >= 2 && events.length === published, `the server published ${publishes} times while typing, the tree sent ${events.length - published} changes`);
       const typingEnded = Date.now();
-      const sent = await waitFor('the outline updated after the pause', () => events.find((e) => Array.isArray(e.event) && labelsOf(e.event).length > 0));
+      const sent = await waitFor('the outline updated after the pause', () => events.slice(published).find((e) => Array.isArray(e.event) && labelsOf(e.event).length > 0));
       assert.deepStrictEqual(events.filter((e) => e.at >= typingStarted && e.at < typingEnded).map((e) => labelsOf(e.event)), [], 'nothing was sent while typing');
       assert.deepStrictEqual(labelsOf(sent.event), ['一、主要工作', '（三）第三项工作'], `events: ${JSON.stringify(events.map((e) => labelsOf(e.event)))}`);
       const count = String(item(await holder()).description);
