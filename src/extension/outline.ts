@@ -42,7 +42,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private known = new WeakSet<OutlineNode>();
   private lastWholeRefresh = 0;
   /** what each node's row looked like after the last update, so an update makes each row once */
-  private readonly itemKeys = new WeakMap<OutlineNode, string>();
+  private readonly rowKeys = new WeakMap<OutlineNode, string>();
   /** the rebuild under way, so concurrent callers share one request */
   private pending: { document: vscode.TextDocument; version: number; done: Promise<void> } | undefined;
   /** when the document shown was last edited, and the update waiting for a pause in typing */
@@ -235,12 +235,12 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
     }
     // the view's elements stay, with the new values, and only those that look different are sent again
     const nodes = allOf(this.roots);
-    const before = nodes.map((node) => this.itemKeys.get(node) ?? JSON.stringify(this.rowOf(node)));
+    const before = nodes.map((node) => this.rowKeys.get(node) ?? JSON.stringify(this.rowOf(node)));
     this.builtFor = built;
     mergeInto(this.roots, next);
     return nodes.filter((node, i) => {
       const key = JSON.stringify(this.rowOf(node));
-      this.itemKeys.set(node, key);
+      this.rowKeys.set(node, key);
       return key !== before[i];
     });
   }

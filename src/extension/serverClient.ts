@@ -55,8 +55,8 @@ export class SummaryServer implements vscode.Disposable {
     private readonly make: ClientFactory,
   ) {}
 
-  /** The client, once the server was started (`ready()` starts it). */
-  get client(): BaseLanguageClient {
+  /** The client, once the server was started (`ready()` starts it and gives it to callers outside). */
+  private get client(): BaseLanguageClient {
     if (!this.clientInstance) throw new Error('the language client is not made yet');
     return this.clientInstance;
   }

@@ -201,11 +201,11 @@ suite('Outline tree view', () => {
       counting.dispose();
       assert.ok(publishes >= 2 && events.length === published, `the server published ${publishes} times while typing, the tree sent ${events.length - published} changes`);
       const typingEnded = Date.now();
-      const sent = await waitFor('the outline updated after the pause', () => events.slice(published).find((e) => Array.isArray(e.event) && labelsOf(e.event).length > 0));
+      await waitFor('the outline updated after the pause', () => events.slice(published).find((e) => Array.isArray(e.event) && labelsOf(e.event).length > 0));
       assert.deepStrictEqual(events.filter((e) => e.at >= typingStarted && e.at < typingEnded).map((e) => labelsOf(e.event)), [], 'nothing was sent while typing');
       await sleep(500);
       const after = [...new Set(events.slice(published).flatMap((e) => labelsOf(e.event)))].sort();
-      assert.ok(sent && after.includes('一、主要工作') && after.every((l) => ['一、主要工作', '（三）第三项工作'].includes(l)), `only the section typed in and its holder are sent: ${JSON.stringify(events.map((e) => labelsOf(e.event)))}`);
+      assert.ok(after.includes('一、主要工作') && after.every((l) => ['一、主要工作', '（三）第三项工作'].includes(l)), `only the section typed in and its holder are sent: ${JSON.stringify(events.map((e) => labelsOf(e.event)))}`);
       const count = String(item(await holder()).description);
       assert.notStrictEqual(count, before, 'the holder has its new count');
       const third = (await holder()).children[2]!;
